@@ -1,0 +1,156 @@
+package dev.emporium.platform.defaults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+@SpringBootTest(classes = ServiceDefaultsIT.TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.application.name=defaults-test", "management.endpoint.health.probes.add-additional-paths=false" })
+class ServiceDefaultsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    ObjectMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void defaultsApplyButTheServiceCanOverrideThem() {
+        assertThat(environment.getProperty("spring.threads.virtual.enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+        assertThat(environment.getProperty("management.metrics.tags.service")).isEqualTo("defaults-test");
+        // set by the test itself, which must win over the defaults
+        assertThat(environment.getProperty("management.endpoint.health.probes.add-additional-paths")).isEqualTo("false");
+    }
+
+    @Test
+    void invalidFieldsAnswerProblemJsonListingEachField() throws Exception {
+        HttpResponse<String> response = post("/widgets", "{\"name\": \"\", \"quantity\": -1}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("type").asText()).isEqualTo(ProblemDetailsExceptionHandler.VALIDATION_PROBLEM.toString());
+        assertThat(body.get("status").asInt()).isEqualTo(400);
+        assertThat(body.get("detail").asText()).isEqualTo("2 fields are invalid.");
+        assertThat(body.get("errors")).hasSize(2);
+        assertThat(body.get("errors").get(0).get("field").asText()).isEqualTo("name");
+        assertThat(body.get("errors").get(1).get("field").asText()).isEqualTo("quantity");
+    }
+
+    @Test
+    void malformedJsonIsABadRequestNotAServerError() throws Exception {
+        HttpResponse<String> response = post("/widgets", "{not json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void domainErrorsKeepTheirStatusAndDetail() throws Exception {
+        HttpResponse<String> response = get("/widgets/missing");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(response.body()).get("detail").asText()).isEqualTo("No widget 'missing'");
+    }
+
+    @Test
+    void unknownPathsAnswerProblemJson() throws Exception {
+        HttpResponse<String> response = get("/nothing-here");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void unexpectedErrorsHideTheirInternals() throws Exception {
+        HttpResponse<String> response = get("/widgets/boom");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).doesNotContain("secret internals");
+    }
+
+    @Test
+    void probesAndPrometheusAreExposed() throws Exception {
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(readiness.body()).get("status").asText()).isEqualTo("UP");
+        HttpResponse<String> prometheus = get("/actuator/prometheus");
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("service=\"defaults-test\"");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(WidgetController.class)
+    static class TestApplication {
+    }
+
+    record NewWidget(@NotBlank String name, @Positive int quantity) {
+    }
+
+    @RestController
+    static class WidgetController {
+
+        @PostMapping("/widgets")
+        Map<String, Object> create(@Valid @RequestBody NewWidget widget) {
+            return Map.of("name", widget.name(), "tags", List.of());
+        }
+
+        @GetMapping("/widgets/{name}")
+        Map<String, Object> find(@PathVariable String name) {
+            if (name.equals("boom")) {
+                throw new IllegalStateException("secret internals");
+            }
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND,
+                    ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No widget '" + name + "'"), null);
+        }
+    }
+}
