@@ -1,0 +1,7 @@
+package dev.emporium.auth.user;
+
+public enum Role {
+
+    CUSTOMER, ADMIN
+
+}

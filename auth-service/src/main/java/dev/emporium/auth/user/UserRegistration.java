@@ -1,0 +1,44 @@
+package dev.emporium.auth.user;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registering and looking up accounts: the feature's entry point for its adapters.
+ */
+@Service
+public class UserRegistration {
+
+    private final UserRepository users;
+
+    private final PasswordEncoder passwordEncoder;
+
+    UserRegistration(UserRepository users, PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    /**
+     * Creates a customer account. Every self-registered account is a {@link Role#CUSTOMER}; no caller
+     * input can choose another role.
+     * @throws EmailAlreadyRegisteredException when the address already has an account
+     */
+    public User register(EmailAddress email, String displayName, String rawPassword) {
+        String passwordHash = this.passwordEncoder.encode(rawPassword);
+        // PostgreSQL keeps microseconds: truncating here makes the 201 answer equal to what a later read returns.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        User user = new User(UserId.random(), email, displayName, passwordHash, Set.of(Role.CUSTOMER), now);
+        this.users.insert(user);
+        return user;
+    }
+
+    public Optional<User> find(UserId id) {
+        return this.users.findById(id);
+    }
+
+}

@@ -1,0 +1,37 @@
+package dev.emporium.auth.user.web;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.emporium.auth.user.EmailAddress;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of {@code POST /api/auth/register}. It has no roles: unknown fields such as a
+ * {@code roles} a client adds are dropped, so nobody can register as an administrator.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record RegisterRequest(
+        @NotBlank @Email @Size(max = EMAIL_MAX_LENGTH) @Nullable String email,
+        @NotNull @Size(min = PASSWORD_MIN_LENGTH, max = PASSWORD_MAX_LENGTH) @Nullable String password,
+        @NotBlank @Size(max = DISPLAY_NAME_MAX_LENGTH) @Nullable String displayName) {
+
+    /** The longest address SMTP can deliver to (RFC 5321 path limit). */
+    static final int EMAIL_MAX_LENGTH = 254;
+
+    static final int PASSWORD_MIN_LENGTH = 12;
+
+    /** Generous for passphrases, yet keeps one request from feeding megabytes into the hash. */
+    static final int PASSWORD_MAX_LENGTH = 256;
+
+    static final int DISPLAY_NAME_MAX_LENGTH = 100;
+
+    RegisterRequest {
+        // Normalised before validation, so " Ann@Example.com " is checked (and stored) as "ann@example.com".
+        email = EmailAddress.normalise(email);
+        displayName = displayName == null ? null : displayName.strip();
+    }
+
+}

@@ -1,0 +1,100 @@
+package dev.emporium.auth.user.web;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RegisterRequestTest {
+
+    private static ValidatorFactory validatorFactory;
+
+    private static Validator validator;
+
+    @BeforeAll
+    static void createValidator() {
+        validatorFactory = Validation.buildDefaultValidatorFactory();
+        validator = validatorFactory.getValidator();
+    }
+
+    @AfterAll
+    static void closeValidator() {
+        validatorFactory.close();
+    }
+
+    @Test
+    void acceptsAPasswordOfExactlyTwelveCharacters() {
+        assertThat(violatedFields(new RegisterRequest("ann@example.com", "123456789012", "Ann"))).isEmpty();
+    }
+
+    @Test
+    void rejectsAPasswordOfElevenCharacters() {
+        assertThat(violatedFields(new RegisterRequest("ann@example.com", "12345678901", "Ann")))
+            .containsExactly("password");
+    }
+
+    @Test
+    void rejectsAnAbsurdlyLongPassword() {
+        assertThat(violatedFields(new RegisterRequest("ann@example.com", "x".repeat(257), "Ann")))
+            .containsExactly("password");
+    }
+
+    @Test
+    void rejectsMissingFields() {
+        assertThat(violatedFields(new RegisterRequest(null, null, null)))
+            .containsExactlyInAnyOrder("email", "password", "displayName");
+    }
+
+    @Test
+    void rejectsAnAddressWithoutAnAtSign() {
+        assertThat(violatedFields(new RegisterRequest("ann.example.com", "123456789012", "Ann")))
+            .containsExactly("email");
+    }
+
+    @Test
+    void rejectsABlankDisplayName() {
+        assertThat(violatedFields(new RegisterRequest("ann@example.com", "123456789012", "   ")))
+            .containsExactly("displayName");
+    }
+
+    @Test
+    void normalisesTheAddressBeforeItIsValidated() {
+        RegisterRequest request = new RegisterRequest("  Ann@Example.COM  ", "123456789012", "  Ann Lee ");
+
+        assertThat(request.email()).isEqualTo("ann@example.com");
+        assertThat(request.displayName()).isEqualTo("Ann Lee");
+        assertThat(violatedFields(request)).isEmpty();
+    }
+
+    @Test
+    void dropsARolesFieldFromTheJsonBody() {
+        RegisterRequest request = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build()
+            .readValue("""
+                    {"email": "ann@example.com", "password": "123456789012", "displayName": "Ann",
+                     "roles": ["ADMIN"]}
+                    """, RegisterRequest.class);
+
+        assertThat(request).isEqualTo(new RegisterRequest("ann@example.com", "123456789012", "Ann"));
+    }
+
+    private static Set<String> violatedFields(RegisterRequest request) {
+        return validator.validate(request)
+            .stream()
+            .map(ConstraintViolation::getPropertyPath)
+            .map(Object::toString)
+            .collect(Collectors.toSet());
+    }
+
+}

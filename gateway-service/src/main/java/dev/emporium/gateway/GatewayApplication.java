@@ -1,0 +1,18 @@
+package dev.emporium.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The public entry of Emporium. The routes themselves are configuration
+ * ({@code spring.cloud.gateway.server.webflux.routes} in {@code application.yml}); the code
+ * here only adds what every route shares: request ids and problem answers for upstream failures.
+ */
+@SpringBootApplication
+public class GatewayApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(GatewayApplication.class, args);
+	}
+
+}

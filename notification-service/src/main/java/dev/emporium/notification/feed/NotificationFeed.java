@@ -1,0 +1,30 @@
+package dev.emporium.notification.feed;
+
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reading stored notifications: the feature's entry point for its adapters.
+ */
+@Service
+public class NotificationFeed {
+
+    private final NotificationRepository notifications;
+
+    NotificationFeed(NotificationRepository notifications) {
+        this.notifications = notifications;
+    }
+
+    /** One page of notifications, newest first whatever sort the pageable asks for. */
+    public Page<Notification> newestFirst(Pageable pageable) {
+        return this.notifications.findNewestFirst(pageable);
+    }
+
+    public Optional<Notification> find(NotificationId id) {
+        return this.notifications.findById(id);
+    }
+
+}

@@ -1,0 +1,8 @@
+/**
+ * The HTTP side of the notification feed: {@code GET /api/notifications} (paged, newest first) and
+ * {@code GET /api/notifications/{id}}, answering response records rather than stored rows.
+ */
+@NullMarked
+package dev.emporium.notification.feed.web;
+
+import org.jspecify.annotations.NullMarked;
