@@ -1,12 +1,5 @@
 package dev.emporium.auth.user;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +10,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.emporium.testsupport.ServiceIntegrationTest;
+import dev.emporium.testsupport.TestHttp;
+import dev.emporium.testsupport.TestHttp.Reply;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,13 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceIntegrationTest(schema = "auth", role = "auth_service", kafka = true)
 class UserRegistrationIT {
 
-    private static final String PROBLEM_JSON = "application/problem+json";
-
     private static final String STRONG_PASSWORD = "correct horse battery";
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private final JsonMapper json = JsonMapper.shared();
 
     @LocalServerPort
     private int port;
@@ -45,43 +34,49 @@ class UserRegistrationIT {
     @Autowired
     private JdbcClient jdbc;
 
+    private TestHttp http;
+
+    @BeforeEach
+    void client() {
+        this.http = new TestHttp(this.port);
+    }
+
     @Test
     void registerAnswers201WithTheUserAndItsLocation() {
         String email = uniqueEmail();
         Instant before = Instant.now();
 
-        HttpResponse<String> response = register(email, STRONG_PASSWORD, "Ann Lee");
+        Reply response = register(email, STRONG_PASSWORD, "Ann Lee");
 
-        assertThat(response.statusCode()).isEqualTo(201);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
-        JsonNode user = read(response);
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.contentType()).startsWith("application/json");
+        JsonNode user = response.json();
         assertThat(user.propertyNames()).containsExactlyInAnyOrder("id", "email", "displayName", "roles", "createdAt");
         UUID id = UUID.fromString(user.get("id").asString());
         assertThat(user.get("email").asString()).isEqualTo(email);
         assertThat(user.get("displayName").asString()).isEqualTo("Ann Lee");
         assertThat(user.get("roles").values()).extracting(JsonNode::asString).containsExactly("CUSTOMER");
         assertThat(Instant.parse(user.get("createdAt").asString())).isBetween(before.minusSeconds(1), Instant.now());
-        assertThat(response.headers().firstValue("Location")).hasValue("/api/auth/users/" + id);
+        assertThat(response.header("Location")).hasValue("/api/auth/users/" + id);
     }
 
     @Test
     void registeredUserCanBeReadBackUnderItsLocation() {
-        HttpResponse<String> created = register(uniqueEmail(), STRONG_PASSWORD, "Ann Lee");
-        String location = created.headers().firstValue("Location").orElseThrow();
+        Reply created = register(uniqueEmail(), STRONG_PASSWORD, "Ann Lee");
+        String location = created.header("Location").orElseThrow();
 
-        HttpResponse<String> fetched = get(location);
+        Reply fetched = this.http.get(location);
 
-        assertThat(fetched.statusCode()).isEqualTo(200);
-        assertThat(read(fetched)).isEqualTo(read(created));
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(fetched.json()).isEqualTo(created.json());
     }
 
     @Test
     void responsesNeverCarryThePasswordOrItsHash() {
-        HttpResponse<String> created = register(uniqueEmail(), STRONG_PASSWORD, "Ann Lee");
-        HttpResponse<String> fetched = get(created.headers().firstValue("Location").orElseThrow());
+        Reply created = register(uniqueEmail(), STRONG_PASSWORD, "Ann Lee");
+        Reply fetched = this.http.get(created.header("Location").orElseThrow());
 
-        for (HttpResponse<String> response : List.of(created, fetched)) {
+        for (Reply response : List.of(created, fetched)) {
             assertThat(response.body()).doesNotContain("argon2", "password", "hash", STRONG_PASSWORD);
         }
     }
@@ -103,10 +98,10 @@ class UserRegistrationIT {
     void emailIsTrimmedAndLowerCasedBeforeItIsStored() {
         String email = uniqueEmail();
 
-        HttpResponse<String> response = register("  " + email.toUpperCase() + " ", STRONG_PASSWORD, "Ann Lee");
+        Reply response = register("  " + email.toUpperCase() + " ", STRONG_PASSWORD, "Ann Lee");
 
-        assertThat(response.statusCode()).isEqualTo(201);
-        assertThat(read(response).get("email").asString()).isEqualTo(email);
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json().get("email").asString()).isEqualTo(email);
         assertThat(this.jdbc.sql("select email from users where id = :id")
             .param("id", idOf(response))
             .query(String.class)
@@ -116,16 +111,12 @@ class UserRegistrationIT {
     @Test
     void secondRegistrationOfAnAddressAnswers409EvenInAnotherCase() {
         String email = uniqueEmail();
-        assertThat(register(email, STRONG_PASSWORD, "Ann Lee").statusCode()).isEqualTo(201);
+        assertThat(register(email, STRONG_PASSWORD, "Ann Lee").status()).isEqualTo(201);
 
-        HttpResponse<String> duplicate = register(email.toUpperCase(), "another password", "Someone Else");
+        Reply duplicate = register(email.toUpperCase(), "another password", "Someone Else");
 
-        assertThat(duplicate.statusCode()).isEqualTo(409);
-        assertThat(duplicate.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith(PROBLEM_JSON));
-        JsonNode problem = read(duplicate);
+        JsonNode problem = duplicate.problem(409);
         assertThat(problem.get("type").asString()).isEqualTo("https://emporium.dev/problems/email-already-registered");
-        assertThat(problem.get("status").asInt()).isEqualTo(409);
         assertThat(problem.get("title").asString()).isNotBlank();
         assertThat(problem.get("detail").asString()).contains(email);
         assertThat(countUsersWith(email)).isOne();
@@ -142,7 +133,7 @@ class UserRegistrationIT {
                 String displayName = "Racer " + i;
                 statuses.add(executor.submit(() -> {
                     start.await();
-                    return register(email, STRONG_PASSWORD, displayName).statusCode();
+                    return register(email, STRONG_PASSWORD, displayName).status();
                 }));
             }
             start.countDown();
@@ -160,13 +151,9 @@ class UserRegistrationIT {
     void shortPasswordAnswers400ProblemNamingTheField() {
         String email = uniqueEmail();
 
-        HttpResponse<String> response = register(email, "elevenchars", "Ann Lee");
+        Reply response = register(email, "elevenchars", "Ann Lee");
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith(PROBLEM_JSON));
-        JsonNode problem = read(response);
-        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        JsonNode problem = response.problem(400);
         assertThat(problem.get("errors").values()).singleElement().satisfies(error -> {
             assertThat(error.get("field").asString()).isEqualTo("password");
             assertThat(error.get("message").asString()).isNotBlank();
@@ -176,34 +163,30 @@ class UserRegistrationIT {
 
     @Test
     void everyInvalidFieldIsListed() {
-        HttpResponse<String> response = post("/api/auth/register", """
+        Reply response = this.http.post("/api/auth/register", """
                 {"email": "not-an-address", "displayName": " "}
                 """);
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(read(response).get("errors").values()).extracting(error -> error.get("field").asString())
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").values()).extracting(error -> error.get("field").asString())
             .containsExactlyInAnyOrder("email", "password", "displayName");
     }
 
     @Test
     void unreadableBodyAnswers400Problem() {
-        HttpResponse<String> response = post("/api/auth/register", "{\"email\": ");
-
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith(PROBLEM_JSON));
+        this.http.post("/api/auth/register", "{\"email\": ").problem(400);
     }
 
     @Test
     void rolesInTheBodyAreIgnored() {
         String email = uniqueEmail();
 
-        HttpResponse<String> response = post("/api/auth/register", """
+        Reply response = this.http.post("/api/auth/register", """
                 {"email": "%s", "password": "%s", "displayName": "Mallory", "roles": ["ADMIN"]}
                 """.formatted(email, STRONG_PASSWORD));
 
-        assertThat(response.statusCode()).isEqualTo(201);
-        assertThat(read(response).get("roles").values()).extracting(JsonNode::asString).containsExactly("CUSTOMER");
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json().get("roles").values()).extracting(JsonNode::asString).containsExactly("CUSTOMER");
         String storedRoles = this.jdbc.sql("select array_to_string(roles, ',') from users where email = :email")
             .param("email", email)
             .query(String.class)
@@ -215,87 +198,29 @@ class UserRegistrationIT {
     void unknownUserAnswers404Problem() {
         UUID unknown = UUID.randomUUID();
 
-        HttpResponse<String> response = get("/api/auth/users/" + unknown);
+        JsonNode problem = this.http.get("/api/auth/users/" + unknown).problem(404);
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith(PROBLEM_JSON));
-        JsonNode problem = read(response);
         assertThat(problem.get("type").asString()).isEqualTo("https://emporium.dev/problems/user-not-found");
-        assertThat(problem.get("status").asInt()).isEqualTo(404);
         assertThat(problem.get("detail").asString()).contains(unknown.toString());
     }
 
     @Test
-    void malformedUserIdAnswers400Problem() {
-        HttpResponse<String> response = get("/api/auth/users/not-a-uuid");
+    void malformedUserIdAnswers400ProblemNamingTheParameter() {
+        JsonNode problem = this.http.get("/api/auth/users/not-a-uuid").problem(400);
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith(PROBLEM_JSON));
-        assertThat(read(response).get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("type").asString()).isEqualTo("https://emporium.dev/problems/invalid-parameter");
+        assertThat(problem.get("detail").asString()).startsWith("'id' must be a UUID").contains("'not-a-uuid'");
     }
 
-    @Test
-    void readinessIsUpAndCoversTheDatabaseAndKafka() {
-        HttpResponse<String> response = get("/actuator/health/readiness");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode health = read(response);
-        assertThat(health.get("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
-    }
-
-    @Test
-    void prometheusEndpointAnswersWithTheServiceTag() {
-        HttpResponse<String> response = get("/actuator/prometheus");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("jvm_memory_used_bytes", "service=\"auth-service\"");
-    }
-
-    private HttpResponse<String> register(String email, String password, String displayName) {
-        return post("/api/auth/register", """
+    private Reply register(String email, String password, String displayName) {
+        return this.http.post("/api/auth/register", """
                 {"email": "%s", "password": "%s", "displayName": "%s"}
                 """.formatted(email, password, displayName));
     }
 
-    private HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
-    }
-
-    private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET().build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + this.port + path);
-    }
-
-    private JsonNode read(HttpResponse<String> response) {
-        return this.json.readTree(response.body());
-    }
-
-    private UUID idOf(HttpResponse<String> created) {
-        assertThat(created.statusCode()).isEqualTo(201);
-        return UUID.fromString(read(created).get("id").asString());
+    private UUID idOf(Reply created) {
+        assertThat(created.status()).isEqualTo(201);
+        return UUID.fromString(created.json().get("id").asString());
     }
 
     private int countUsersWith(String email) {

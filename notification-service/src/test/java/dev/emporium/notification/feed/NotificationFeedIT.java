@@ -1,18 +1,13 @@
 package dev.emporium.notification.feed;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import dev.emporium.testsupport.ServiceIntegrationTest;
+import dev.emporium.testsupport.TestHttp;
+import dev.emporium.testsupport.TestHttp.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static dev.emporium.notification.feed.TestNotifications.aPendingEmail;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,13 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServiceIntegrationTest(schema = "notifications", role = "notification_service", kafka = true)
 class NotificationFeedIT {
 
-    private static final String PROBLEM_JSON = "application/problem+json";
-
     private static final Instant T0 = Instant.parse("2025-05-01T08:00:00.123456Z");
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private final JsonMapper json = JsonMapper.shared();
 
     @LocalServerPort
     private int port;
@@ -46,17 +34,20 @@ class NotificationFeedIT {
     @Autowired
     private JdbcClient jdbc;
 
+    private TestHttp http;
+
     @BeforeEach
     void emptyTheFeed() {
+        this.http = new TestHttp(this.port);
         this.jdbc.sql("delete from notifications").update();
     }
 
     @Test
     void anEmptyFeedIsAnEmptyFirstPage() {
-        HttpResponse<String> response = get("/api/notifications");
+        Reply response = this.http.get("/api/notifications");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode page = read(response);
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode page = response.json();
         assertThat(page.propertyNames()).containsExactlyInAnyOrder("content", "page");
         assertThat(page.get("content").isArray()).isTrue();
         assertThat(page.get("content").isEmpty()).isTrue();
@@ -72,9 +63,9 @@ class NotificationFeedIT {
             oldestFirst.add(notification);
         }
 
-        JsonNode first = read(get("/api/notifications?size=2"));
-        JsonNode second = read(get("/api/notifications?size=2&page=1"));
-        JsonNode last = read(get("/api/notifications?size=2&page=2"));
+        JsonNode first = this.http.get("/api/notifications?size=2").json();
+        JsonNode second = this.http.get("/api/notifications?size=2&page=1").json();
+        JsonNode last = this.http.get("/api/notifications?size=2&page=2").json();
 
         assertThat(ids(first)).containsExactly(idOf(oldestFirst.get(4)), idOf(oldestFirst.get(3)));
         assertThat(ids(second)).containsExactly(idOf(oldestFirst.get(2)), idOf(oldestFirst.get(1)));
@@ -94,7 +85,7 @@ class NotificationFeedIT {
 
         List<String> listed = new ArrayList<>();
         for (int page = 0; page < 4; page++) {
-            listed.addAll(ids(read(get("/api/notifications?size=1&page=" + page))));
+            listed.addAll(ids(this.http.get("/api/notifications?size=1&page=" + page).json()));
         }
 
         assertThat(listed).containsExactlyInAnyOrderElementsOf(inserted).doesNotHaveDuplicates();
@@ -108,27 +99,27 @@ class NotificationFeedIT {
         this.notifications.insert(newer);
 
         for (String sort : List.of("createdAt,asc", "subject;drop table notifications", "no_such_column")) {
-            HttpResponse<String> response = get("/api/notifications?sort=" + sort.replace(" ", "%20"));
+            Reply response = this.http.get("/api/notifications?sort=" + sort.replace(" ", "%20"));
 
-            assertThat(response.statusCode()).as(sort).isEqualTo(200);
-            assertThat(ids(read(response))).as(sort).containsExactly(idOf(newer), idOf(older));
+            assertThat(response.status()).as(sort).isEqualTo(200);
+            assertThat(ids(response.json())).as(sort).containsExactly(idOf(newer), idOf(older));
         }
     }
 
     @Test
     void pageSizeIsCapped() {
-        HttpResponse<String> response = get("/api/notifications?size=1000");
+        Reply response = this.http.get("/api/notifications?size=1000");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(read(response).path("page").path("size").asInt()).isEqualTo(100);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("page").path("size").asInt()).isEqualTo(100);
     }
 
     @Test
     void nonsensePagingParametersFallBackToDefaults() {
-        HttpResponse<String> response = get("/api/notifications?page=-3&size=abc");
+        Reply response = this.http.get("/api/notifications?page=-3&size=abc");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertPage(read(response), 20, 0, 0, 0);
+        assertThat(response.status()).isEqualTo(200);
+        assertPage(response.json(), 20, 0, 0, 0);
     }
 
     @Test
@@ -143,10 +134,10 @@ class NotificationFeedIT {
             .build();
         this.notifications.insert(notification);
 
-        HttpResponse<String> response = get("/api/notifications/" + notification.id());
+        Reply response = this.http.get("/api/notifications/" + notification.id());
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = read(response);
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
         assertThat(body.propertyNames()).containsExactlyInAnyOrder("id", "recipientId", "channel", "subject", "body",
                 "status", "read", "createdAt", "sentAt", "readAt");
         assertThat(body.get("id").asString()).isEqualTo(notification.id().toString());
@@ -175,7 +166,7 @@ class NotificationFeedIT {
         Notification notification = aPendingEmail().createdAt(T0).build();
         this.notifications.insert(notification);
 
-        JsonNode body = read(get("/api/notifications/" + notification.id()));
+        JsonNode body = this.http.get("/api/notifications/" + notification.id()).json();
 
         assertThat(body.get("status").asString()).isEqualTo("PENDING");
         assertThat(body.get("read").asBoolean()).isFalse();
@@ -187,44 +178,18 @@ class NotificationFeedIT {
     void unknownNotificationAnswers404Problem() {
         UUID unknown = UUID.randomUUID();
 
-        HttpResponse<String> response = get("/api/notifications/" + unknown);
+        JsonNode problem = this.http.get("/api/notifications/" + unknown).problem(404);
 
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith(PROBLEM_JSON));
-        JsonNode problem = read(response);
         assertThat(problem.get("type").asString()).isEqualTo("https://emporium.dev/problems/notification-not-found");
-        assertThat(problem.get("status").asInt()).isEqualTo(404);
         assertThat(problem.get("detail").asString()).contains(unknown.toString());
     }
 
     @Test
-    void malformedNotificationIdAnswers400Problem() {
-        HttpResponse<String> response = get("/api/notifications/not-a-uuid");
+    void malformedNotificationIdAnswers400ProblemNamingTheParameter() {
+        JsonNode problem = this.http.get("/api/notifications/not-a-uuid").problem(400);
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith(PROBLEM_JSON));
-        assertThat(read(response).get("status").asInt()).isEqualTo(400);
-    }
-
-    @Test
-    void readinessIsUpAndCoversTheDatabaseAndKafka() {
-        HttpResponse<String> response = get("/actuator/health/readiness");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode health = read(response);
-        assertThat(health.get("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
-    }
-
-    @Test
-    void prometheusEndpointAnswersWithTheServiceTag() {
-        HttpResponse<String> response = get("/actuator/prometheus");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("jvm_memory_used_bytes", "service=\"notification-service\"");
+        assertThat(problem.get("type").asString()).isEqualTo("https://emporium.dev/problems/invalid-parameter");
+        assertThat(problem.get("detail").asString()).startsWith("'id' must be a UUID").contains("'not-a-uuid'");
     }
 
     private static void assertPage(JsonNode body, int size, int number, long totalElements, int totalPages) {
@@ -241,25 +206,6 @@ class NotificationFeedIT {
 
     private static String idOf(Notification notification) {
         return notification.id().toString();
-    }
-
-    private HttpResponse<String> get(String path) {
-        try {
-            URI uri = URI.create("http://127.0.0.1:" + this.port + path);
-            HttpRequest request = HttpRequest.newBuilder(uri).GET().build();
-            return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private JsonNode read(HttpResponse<String> response) {
-        return this.json.readTree(response.body());
     }
 
 }

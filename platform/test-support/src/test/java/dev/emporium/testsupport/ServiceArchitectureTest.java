@@ -27,6 +27,19 @@ class ServiceArchitectureTest {
     }
 
     @Test
+    void controllersThatTouchSqlAreReportedWhereverTheySit() {
+        JavaClasses classes = new ClassFileImporter().importPackages(ROOT + ".bad");
+
+        assertThat(ServiceArchitecture.rules(ROOT + ".bad"))
+                .filteredOn(rule -> rule.getDescription().equals("controllers do not touch SQL"))
+                .singleElement()
+                .satisfies(rule -> assertThatThrownBy(() -> rule.check(classes))
+                        .hasMessageContaining("ReportController")
+                        .hasMessageContaining("ExportController")
+                        .hasMessageNotContaining("SqlController"));
+    }
+
+    @Test
     void aServiceImportingAnotherServicesCodeIsReported() {
         assertThat(ServiceArchitecture.rules("dev.emporium.order")).anySatisfy(rule -> assertThat(rule.getDescription())
                 .isEqualTo("dev.emporium.order does not import another service's code"));

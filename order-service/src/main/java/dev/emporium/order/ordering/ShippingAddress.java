@@ -1,0 +1,5 @@
+package dev.emporium.order.ordering;
+
+/** Where an order is shipped. Personal data: erased or anonymised when its customer is erased. */
+record ShippingAddress(String name, String line1, String line2, String city, String postalCode, String country) {
+}

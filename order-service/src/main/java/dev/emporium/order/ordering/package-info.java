@@ -1,0 +1,5 @@
+/**
+ * Orders and their lines ({@code orders.orders}, {@code orders.order_items}), their status along the saga
+ * (PENDING_PAYMENT, then CONFIRMED, REJECTED or CANCELLED) and the read API {@code /api/orders}.
+ */
+package dev.emporium.order.ordering;

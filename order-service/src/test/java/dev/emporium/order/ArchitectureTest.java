@@ -1,0 +1,13 @@
+package dev.emporium.order;
+
+import dev.emporium.testsupport.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the package-by-feature rules true as the service grows. */
+class ArchitectureTest {
+
+    @Test
+    void keepsThePlatformLayoutRules() {
+        ServiceArchitecture.verify("dev.emporium.order");
+    }
+}

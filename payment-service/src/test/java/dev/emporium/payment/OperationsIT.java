@@ -1,0 +1,15 @@
+package dev.emporium.payment;
+
+import dev.emporium.testsupport.ServiceIntegrationTest;
+import dev.emporium.testsupport.ServiceOperationsChecks;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Probes, metrics and build info as every service answers them. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceIntegrationTest(schema = "payments", role = "payment_service", kafka = true)
+class OperationsIT extends ServiceOperationsChecks {
+
+    OperationsIT() {
+        super("payment-service");
+    }
+}

@@ -1,0 +1,215 @@
+package dev.emporium.payment.payments;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.emporium.testsupport.ServiceIntegrationTest;
+import dev.emporium.testsupport.TestHttp;
+import dev.emporium.testsupport.TestHttp.Reply;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static dev.emporium.payment.payments.PaymentRows.aPayment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceIntegrationTest(schema = "payments", role = "payment_service", kafka = true)
+class PaymentQueriesIT {
+
+    private static final UUID ORDER = UUID.fromString("7c9e6679-7425-40de-944b-e07fc1f90ae7");
+
+    private static final UUID CUSTOMER = UUID.fromString("5b0f6f8e-2c7d-4a61-9a0e-6f1d3c2b1a00");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestHttp http;
+
+    UUID authorized;
+
+    UUID declined;
+
+    UUID pending;
+
+    @BeforeEach
+    void payments() {
+        http = new TestHttp(port);
+        jdbc.sql("DELETE FROM payments").update();
+        authorized = aPayment().forOrder(ORDER).customer(CUSTOMER).amount(2250).authorized("psp_ch_3Nx81b")
+                .createdAt("2025-03-01T10:00:01Z").updatedAt("2025-03-01T10:00:02.5Z").insert(jdbc);
+        declined = aPayment().amount(99_00).declined("insufficient_funds").createdAt("2025-03-02T09:30:00Z")
+                .insert(jdbc);
+        pending = aPayment().amount(12_50).pending().createdAt("2025-03-03T18:45:10Z").insert(jdbc);
+    }
+
+    @Test
+    void listsPaymentsNewestFirstInThePagedModelShape() {
+        Reply reply = http.get("/api/payments");
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode body = reply.json();
+        assertThat(ids(body)).containsExactly(pending.toString(), declined.toString(), authorized.toString());
+        assertThat(body.path("page").path("size").asInt()).isEqualTo(20);
+        assertThat(body.path("page").path("number").asInt()).isZero();
+        assertThat(body.path("page").path("totalElements").asLong()).isEqualTo(3);
+        assertThat(body.path("page").path("totalPages").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void pagesNewestFirst() {
+        JsonNode second = http.get("/api/payments?size=2&page=1").json();
+
+        assertThat(ids(second)).containsExactly(authorized.toString());
+        assertThat(second.path("page").path("totalPages").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void capsThePageSizeAtOneHundred() {
+        JsonNode body = http.get("/api/payments?size=1000").json();
+
+        assertThat(body.path("page").path("size").asInt()).isEqualTo(100);
+    }
+
+    @Test
+    void sortsByAmount() {
+        JsonNode body = http.get("/api/payments?sort=amount,asc").json();
+
+        assertThat(body.path("content").values()).extracting(payment -> payment.path("amount").path("amount").asLong())
+                .containsExactly(1250L, 2250L, 9900L);
+    }
+
+    @Test
+    void findsThePaymentOfAnOrder() {
+        JsonNode body = http.get("/api/payments?orderId=" + ORDER).json();
+
+        assertThat(ids(body)).containsExactly(authorized.toString());
+        assertThat(body.path("page").path("totalElements").asLong()).isOne();
+    }
+
+    @Test
+    void answersAnEmptyPageForAnOrderWithoutPayment() {
+        JsonNode body = http.get("/api/payments?orderId=" + UUID.randomUUID()).json();
+
+        assertThat(body.path("content").isArray()).isTrue();
+        assertThat(body.path("content").size()).isZero();
+        assertThat(body.path("page").path("totalElements").asLong()).isZero();
+    }
+
+    @Test
+    void answersBadRequestForAnOrderIdThatIsNotAUuid() {
+        JsonNode problem = http.get("/api/payments?orderId=order-17").problem(400);
+
+        assertThat(problem.path("type").stringValue()).isEqualTo("https://emporium.dev/problems/invalid-parameter");
+        assertThat(problem.path("detail").stringValue()).isEqualTo("'orderId' is invalid: An order id is a UUID such as"
+                + " 3f1c2b9e-1d2a-4c6b-9a51-0e4f2a7b8c9d, was 'order-17'");
+    }
+
+    @Test
+    void answersAPaymentWithItsAmountAndProviderOutcome() {
+        Reply reply = http.get("/api/payments/" + authorized);
+
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode payment = reply.json();
+        assertThat(payment.propertyNames()).containsExactlyInAnyOrder("id", "orderId", "customerId", "amount",
+                "status", "pspReference", "declineReason", "createdAt", "updatedAt");
+        assertThat(payment.path("id").stringValue()).isEqualTo(authorized.toString());
+        assertThat(payment.path("orderId").stringValue()).isEqualTo(ORDER.toString());
+        assertThat(payment.path("customerId").stringValue()).isEqualTo(CUSTOMER.toString());
+        assertThat(payment.path("amount").path("amount").asLong()).isEqualTo(2250);
+        assertThat(payment.path("amount").path("currency").stringValue()).isEqualTo("EUR");
+        assertThat(payment.path("status").stringValue()).isEqualTo("AUTHORIZED");
+        assertThat(payment.path("pspReference").stringValue()).isEqualTo("psp_ch_3Nx81b");
+        assertThat(payment.path("declineReason").isNull()).isTrue();
+        assertThat(Instant.parse(payment.path("createdAt").stringValue()))
+                .isEqualTo(Instant.parse("2025-03-01T10:00:01Z"));
+        assertThat(Instant.parse(payment.path("updatedAt").stringValue()))
+                .isEqualTo(Instant.parse("2025-03-01T10:00:02.5Z"));
+    }
+
+    @Test
+    void answersADeclinedPaymentWithItsReason() {
+        JsonNode payment = http.get("/api/payments/" + declined).json();
+
+        assertThat(payment.path("status").stringValue()).isEqualTo("DECLINED");
+        assertThat(payment.path("declineReason").stringValue()).isEqualTo("insufficient_funds");
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownPayment() {
+        UUID unknown = UUID.fromString("00000000-0000-4000-8000-000000000404");
+
+        JsonNode problem = http.get("/api/payments/" + unknown).problem(404);
+
+        assertThat(problem.path("type").stringValue()).isEqualTo("https://emporium.dev/problems/payment-not-found");
+        assertThat(problem.path("detail").stringValue()).isEqualTo("No payment with id '" + unknown + "'");
+    }
+
+    @Test
+    void answersBadRequestForAnIdThatIsNotAUuid() {
+        for (String malformed : List.of("not-a-uuid", "1-1-1-1-1", "42")) {
+            JsonNode problem = http.get("/api/payments/" + malformed).problem(400);
+
+            assertThat(problem.path("type").stringValue()).isEqualTo("https://emporium.dev/problems/invalid-parameter");
+            assertThat(problem.path("detail").stringValue()).isEqualTo("'id' is invalid: A payment id is a UUID such as"
+                    + " 3f1c2b9e-1d2a-4c6b-9a51-0e4f2a7b8c9d, was '" + malformed + "'");
+        }
+    }
+
+    @Test
+    void refusesAnUnknownSortPropertyWithAProblem() {
+        JsonNode problem = http.get("/api/payments?sort=psp_reference,desc").problem(400);
+
+        assertThat(problem.path("type").stringValue()).isEqualTo("https://emporium.dev/problems/unsupported-sort");
+        assertThat(problem.path("detail").stringValue()).contains("'psp_reference'")
+                .contains("createdAt, updatedAt, amount, status");
+    }
+
+    @Test
+    void refusesASecondPaymentForTheSameOrder() {
+        assertThatThrownBy(() -> aPayment().forOrder(ORDER).pending().insert(jdbc))
+                .isInstanceOf(DuplicateKeyException.class)
+                .hasMessageContaining("payments_one_per_order");
+        assertThat(jdbc.sql("SELECT count(*) FROM payments WHERE order_id = :order").param("order", ORDER)
+                .query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void refusesInconsistentProviderOutcomes() {
+        assertThatThrownBy(() -> aPayment().status("DECLINED", null, null).insert(jdbc))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("payments_decline_reason_iff_declined");
+        assertThatThrownBy(() -> aPayment().status("AUTHORIZED", null, null).insert(jdbc))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("payments_psp_reference_when_settled");
+        assertThatThrownBy(() -> aPayment().status("CAPTURED", "psp_1", null).insert(jdbc))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("payments_status_known");
+    }
+
+    @Test
+    void hasNowhereToStoreCardData() {
+        List<String> columns = jdbc.sql("""
+                SELECT column_name FROM information_schema.columns
+                WHERE table_schema = 'payments' AND table_name = 'payments'
+                """).query(String.class).list();
+
+        assertThat(columns).contains("psp_reference")
+                .noneMatch(column -> column.matches(".*(card|pan|cvc|cvv|expir|track).*"));
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.path("content").values().stream().map(payment -> payment.path("id").stringValue()).toList();
+    }
+}
