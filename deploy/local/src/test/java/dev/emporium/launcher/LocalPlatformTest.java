@@ -1,0 +1,115 @@
+package dev.emporium.launcher;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalPlatformTest {
+
+    @TempDir
+    Path root;
+
+    private LocalPlatform platform(int offset, TracesMode traces) {
+        return LocalPlatform.builder().repositoryRoot(root).portOffset(offset).traces(traces)
+            .progress(line -> { }).build();
+    }
+
+    @Test
+    void gatewayLearnsWhereEveryServiceIsAndWhereToServeActuator() {
+        Map<String, String> env = platform(100, TracesMode.NONE).environment(ServiceModule.GATEWAY);
+
+        assertThat(env).containsEntry("SERVER_PORT", "8180")
+            .containsEntry("MANAGEMENT_SERVER_PORT", "9180")
+            .containsEntry("AUTH_SERVICE_URL", "http://127.0.0.1:8181")
+            .containsEntry("ORDER_SERVICE_URL", "http://127.0.0.1:8182")
+            .containsEntry("PAYMENT_SERVICE_URL", "http://127.0.0.1:8183")
+            .containsEntry("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:8184")
+            .doesNotContainKeys("SPRING_DATASOURCE_URL", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    @Test
+    void orderServiceGetsItsRoleTheBrokerAndTheDemoCatalog() {
+        Map<String, String> env = platform(0, TracesMode.ZIPKIN).environment(ServiceModule.ORDER);
+
+        assertThat(env).containsEntry("SERVER_PORT", "8082")
+            .containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:15432/emporium")
+            .containsEntry("SPRING_DATASOURCE_USERNAME", "order_service")
+            .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092")
+            .containsEntry("SPRING_FLYWAY_LOCATIONS", "classpath:db/migration,classpath:db/demo")
+            .containsEntry("OTEL_SERVICE_NAME", "order-service")
+            .containsEntry("OTEL_TRACES_EXPORTER", "zipkin")
+            .containsEntry("OTEL_EXPORTER_ZIPKIN_ENDPOINT", "http://127.0.0.1:9411/api/v2/spans")
+            .containsEntry("OTEL_METRICS_EXPORTER", "none")
+            .containsEntry("OTEL_LOGS_EXPORTER", "none");
+        assertThat(env.get("OTEL_RESOURCE_ATTRIBUTES"))
+            .matches("service\\.version=[^,]+,deployment\\.environment\\.name=local");
+    }
+
+    @Test
+    void onlyOrderServiceLoadsDemoDataAndTracesModeReachesTheAgent() {
+        Map<String, String> env = platform(0, TracesMode.LOGGING).environment(ServiceModule.PAYMENT);
+
+        assertThat(env).containsEntry("SPRING_DATASOURCE_USERNAME", "payment_service")
+            .containsEntry("OTEL_TRACES_EXPORTER", "logging")
+            .doesNotContainKeys("SPRING_FLYWAY_LOCATIONS", "OTEL_EXPORTER_ZIPKIN_ENDPOINT");
+    }
+
+    @Test
+    void urlsFollowThePortOffset() {
+        LocalPlatform platform = platform(100, TracesMode.NONE);
+
+        assertThat(platform.gatewayUrl()).isEqualTo("http://127.0.0.1:8180");
+        assertThat(platform.serviceUrl("order-service")).isEqualTo("http://127.0.0.1:8182");
+        assertThat(platform.managementUrl("gateway-service")).isEqualTo("http://127.0.0.1:9180");
+        assertThat(platform.managementUrl("payment-service")).isEqualTo("http://127.0.0.1:8183");
+        assertThat(platform.postgresJdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:15532/emporium");
+        assertThat(platform.dataDirectory()).isEqualTo(root.resolve(".emporium"));
+        assertThatThrownBy(() -> platform.serviceUrl("inventory-service")).hasMessageContaining("unknown service");
+    }
+
+    @Test
+    void startRefusesABusyPortNamingItAndWhatItIsForBeforeStartingAnything() throws IOException {
+        List<String> progress = new ArrayList<>();
+        try (ServerSocket holder = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int busy = holder.getLocalPort();
+            // shift the plan so that PostgreSQL would need exactly the port held here
+            LocalPlatform platform = LocalPlatform.builder().repositoryRoot(root).portOffset(busy - 15432)
+                .traces(TracesMode.NONE).progress(progress::add).build();
+
+            assertThatThrownBy(platform::start)
+                .isInstanceOf(PlatformStartException.class)
+                .hasMessageContaining("port " + busy + " is already in use")
+                .hasMessageContaining("embedded PostgreSQL")
+                .hasMessageContaining("--port-offset");
+        }
+        assertThat(progress).isEmpty();
+        assertThat(root.resolve(".emporium")).doesNotExist();
+    }
+
+    @Test
+    void startNamesTheMissingBuildOutput() {
+        LocalPlatform platform = platform(4000, TracesMode.NONE);
+
+        assertThatThrownBy(platform::start)
+            .isInstanceOf(PlatformStartException.class)
+            .hasMessageContaining("order-service/target/order-service.jar")
+            .hasMessageContaining("deploy/local/target/lib")
+            .hasMessageContaining("./mvnw -B -DskipTests package");
+    }
+
+    @Test
+    void topicsAreTheContractTopicsWithTheirDeadLetterTopics() {
+        assertThat(LocalPlatform.TOPICS).containsExactlyInAnyOrder(
+            "orders.v1", "orders.v1.DLT", "payments.v1", "payments.v1.DLT", "users.v1", "users.v1.DLT");
+    }
+}
