@@ -29,8 +29,20 @@ public final class TestHttp {
 
     private final String baseUrl;
 
+    private final String authorization;
+
     public TestHttp(int port) {
-        this.baseUrl = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, null);
+    }
+
+    private TestHttp(String baseUrl, String authorization) {
+        this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <token>} on every request. */
+    public TestHttp withBearer(String token) {
+        return new TestHttp(baseUrl, "Bearer " + token);
     }
 
     /** A query parameter value, percent-encoded. */
@@ -54,8 +66,23 @@ public final class TestHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A PUT of a JSON body, asking for JSON. */
+    public Reply put(String path, String json) {
+        return send(request(path).header("Accept", "application/json").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A DELETE, asking for JSON. */
+    public Reply delete(String path) {
+        return send(request(path).header("Accept", "application/json").DELETE());
+    }
+
     private HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(TIMEOUT);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(TIMEOUT);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
     }
 
     private Reply send(HttpRequest.Builder builder) {

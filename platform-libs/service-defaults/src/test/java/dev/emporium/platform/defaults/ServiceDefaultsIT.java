@@ -37,7 +37,8 @@ import tools.jackson.databind.ObjectMapper;
 
 @SpringBootTest(classes = ServiceDefaultsIT.TestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "spring.application.name=defaults-test", "management.endpoint.health.probes.add-additional-paths=false" })
+        properties = { "spring.application.name=defaults-test", "management.endpoint.health.probes.add-additional-paths=false",
+                "emporium.security.public-paths=/widgets,/widgets/**,/nothing-here" })
 class ServiceDefaultsIT {
 
     @LocalServerPort

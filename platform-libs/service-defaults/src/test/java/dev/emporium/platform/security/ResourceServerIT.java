@@ -1,0 +1,165 @@
+package dev.emporium.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.SignedJWT;
+import dev.emporium.testsupport.TestHttp;
+import dev.emporium.testsupport.TestHttp.Reply;
+import dev.emporium.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@SpringBootTest(classes = ResourceServerIT.TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.application.name=resource-server-test",
+                "emporium.security.public-paths=GET /api/catalog/**" })
+class ResourceServerIT {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void tokens(DynamicPropertyRegistry registry) {
+        registry.add("emporium.security.jwks-uri", TestTokens::jwksUri);
+        registry.add("emporium.security.issuer", () -> TestTokens.ISSUER);
+        registry.add("emporium.security.audience", () -> TestTokens.AUDIENCE);
+    }
+
+    @Test
+    void aValidTokenReachesTheControllerWithItsSubjectAndRoles() {
+        UUID user = UUID.randomUUID();
+        Reply reply = http().withBearer(TestTokens.customer(user)).get("/api/me");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("subject").asString()).isEqualTo(user.toString());
+        assertThat(reply.json().get("roles").asString()).contains("ROLE_CUSTOMER");
+    }
+
+    @Test
+    void withoutATokenTheAnswerIs401ProblemWithAChallenge() {
+        Reply reply = http().get("/api/me");
+
+        assertThat(reply.problem(401).get("type").asString()).isEqualTo("https://emporium.dev/problems/unauthenticated");
+        assertThat(reply.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+    }
+
+    @Test
+    void publicPathsAndProbesNeedNoToken() {
+        assertThat(http().get("/api/catalog/items").status()).isEqualTo(200);
+        assertThat(http().get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(http().getText("/actuator/prometheus").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPublicPathIsPublicForItsMethodOnly() {
+        assertThat(http().post("/api/catalog/items", "{}").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aCustomerIsForbiddenFromAdminEndpoints() {
+        Reply customer = http().withBearer(TestTokens.customer(UUID.randomUUID())).get("/api/admin");
+        assertThat(customer.problem(403).get("type").asString()).isEqualTo("https://emporium.dev/problems/forbidden");
+
+        Reply admin = http().withBearer(TestTokens.admin(UUID.randomUUID())).get("/api/admin");
+        assertThat(admin.status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTokens")
+    void everyBadTokenIsRefused(String name, String token) {
+        Reply reply = http().withBearer(token).get("/api/me");
+
+        assertThat(reply.problem(401).toString()).doesNotContain(token);
+        assertThat(reply.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value)
+                .contains("invalid_token"));
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badTokens() throws Exception {
+        String valid = TestTokens.customer(UUID.randomUUID());
+        String[] parts = valid.split("\\.");
+        String unsignedHeader = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"at+jwt\"}".getBytes());
+        String tamperedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(parts[1])).replace("CUSTOMER", "ADMIN").getBytes());
+
+        SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType("at+jwt"))
+                .keyID(TestTokens.signingKey().getKeyID()).build(), TestTokens.token().claims());
+        hmac.sign(new MACSigner(TestTokens.signingKey().toRSAPublicKey().getEncoded()));
+
+        return Map.ofEntries(
+                Map.entry("expired", TestTokens.token().issuedAt(Instant.now().minusSeconds(3600))
+                        .expiresAt(Instant.now().minusSeconds(600)).sign()),
+                Map.entry("not yet valid", TestTokens.token().notBefore(Instant.now().plusSeconds(600)).sign()),
+                Map.entry("alg none", unsignedHeader + "." + parts[1] + "."),
+                Map.entry("HS256 with the public key as secret", hmac.serialize()),
+                Map.entry("wrong issuer", TestTokens.token().issuer("https://evil.example").sign()),
+                Map.entry("wrong audience", TestTokens.token().audience("another-api").sign()),
+                Map.entry("unknown key", TestTokens.token().signedWith(TestTokens.unknownKey()).sign()),
+                Map.entry("tampered payload", parts[0] + "." + tamperedPayload + "." + parts[2]),
+                Map.entry("opaque refresh token", "r1_" + UUID.randomUUID()),
+                Map.entry("wrong type", TestTokens.token().type("JWT").sign()),
+                Map.entry("no type", TestTokens.token().type(null).sign()))
+                .entrySet().stream()
+                .map(entry -> org.junit.jupiter.params.provider.Arguments.of(entry.getKey(), entry.getValue()));
+    }
+
+    private TestHttp http() {
+        return new TestHttp(port);
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @EnableMethodSecurity
+    @Import(ProbeController.class)
+    static class TestApplication {
+    }
+
+    @RestController
+    static class ProbeController {
+
+        @GetMapping("/api/me")
+        Map<String, Object> me(@AuthenticationPrincipal Jwt jwt,
+                org.springframework.security.core.Authentication authentication) {
+            return Map.of("subject", jwt.getSubject(), "roles", authentication.getAuthorities().toString());
+        }
+
+        @GetMapping("/api/catalog/items")
+        Map<String, Object> catalog() {
+            return Map.of("items", java.util.List.of());
+        }
+
+        @org.springframework.web.bind.annotation.PostMapping("/api/catalog/items")
+        Map<String, Object> addToCatalog() {
+            return Map.of();
+        }
+
+        @GetMapping("/api/admin")
+        @PreAuthorize("hasRole('ADMIN')")
+        Map<String, Object> admin() {
+            return Map.of("admin", true);
+        }
+    }
+}
