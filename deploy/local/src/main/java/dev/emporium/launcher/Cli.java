@@ -158,6 +158,14 @@ public final class Cli {
         out.println();
         out.print(table(rows));
         out.println();
+        PlatformSecrets secrets = platform.secrets();
+        if (secrets.generated()) {
+            out.printf("Administrator: %s / %s  (shown once; kept in %s)%n", secrets.adminEmail(),
+                secrets.adminPassword(), relative(platform.dataDirectory().resolve(PlatformSecrets.FILE)));
+        } else {
+            out.printf("Administrator: %s (password in %s)%n", secrets.adminEmail(),
+                relative(platform.dataDirectory().resolve(PlatformSecrets.FILE)));
+        }
         platform.startupTime().ifPresent(time -> out.printf(Locale.ROOT,
             "Emporium is up: all services ready in %.1f s (data and logs in %s)%n", time.toMillis() / 1000.0,
             platform.dataDirectory()));

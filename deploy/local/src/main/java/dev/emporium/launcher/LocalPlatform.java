@@ -71,6 +71,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<ServiceModule, ManagedProcess> services = new EnumMap<>(ServiceModule.class);
     private final Instant created = Instant.now();
     private PlatformDatabase database;
+    private PlatformSecrets secrets;
     private KafkaBroker kafka;
     private ManagedProcess zipkin;
     private boolean ready;
@@ -106,6 +107,7 @@ public final class LocalPlatform implements AutoCloseable {
         CompletableFuture<Void> kafkaReady = CompletableFuture.completedFuture(null);
         try {
             prepareDataDirectory();
+            secrets = PlatformSecrets.loadOrCreate(dataDirectory);
             writeState();
             if (traces == TracesMode.ZIPKIN) {
                 startZipkin();
@@ -184,6 +186,7 @@ public final class LocalPlatform implements AutoCloseable {
                     deleteRecursively(dataDirectory.resolve(owned));
                 }
                 PlatformState.delete(dataDirectory);
+                PlatformSecrets.delete(dataDirectory);
             }
             Files.createDirectories(logDirectory());
             try (Stream<Path> oldLogs = Files.list(logDirectory())) {
@@ -313,6 +316,16 @@ public final class LocalPlatform implements AutoCloseable {
             env.put("ORDER_SERVICE_URL", "http://127.0.0.1:" + ports.service(ServiceModule.ORDER));
             env.put("PAYMENT_SERVICE_URL", "http://127.0.0.1:" + ports.service(ServiceModule.PAYMENT));
             env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + ports.service(ServiceModule.NOTIFICATION));
+        }
+        // Clients meet the platform at the gateway, so tokens name the gateway's URL as their issuer.
+        env.put("EMPORIUM_SECURITY_ISSUER", "http://localhost:" + ports.service(ServiceModule.GATEWAY));
+        env.put("EMPORIUM_SECURITY_AUDIENCE", "emporium-api");
+        env.put("EMPORIUM_SECURITY_JWKS_URI",
+            "http://127.0.0.1:" + ports.service(ServiceModule.AUTH) + "/.well-known/jwks.json");
+        if (service == ServiceModule.AUTH && secrets != null) {
+            env.put("EMPORIUM_AUTH_KEY_ENCRYPTION_KEY", secrets.keyEncryptionKey());
+            env.put("EMPORIUM_AUTH_ADMIN_EMAIL", secrets.adminEmail());
+            env.put("EMPORIUM_AUTH_ADMIN_PASSWORD", secrets.adminPassword());
         }
         env.put("OTEL_SERVICE_NAME", service.module());
         env.put("OTEL_RESOURCE_ATTRIBUTES", "service.version=" + Versions.platform()
@@ -568,6 +581,14 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** The gateway's public URL, the only entry point clients use. */
+    /** The first administrator's credentials and the other generated secrets, once {@link #start()} has run. */
+    public PlatformSecrets secrets() {
+        if (secrets == null) {
+            throw new IllegalStateException("the platform has not been started");
+        }
+        return secrets;
+    }
+
     public String gatewayUrl() {
         return serviceUrl(ServiceModule.GATEWAY.module());
     }
