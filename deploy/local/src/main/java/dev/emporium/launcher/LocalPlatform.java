@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import dev.emporium.contracts.Topics;
+
 /**
  * The whole platform on this machine: embedded PostgreSQL, a Kafka broker JVM, optionally Zipkin, and the five
  * service JVMs with the OpenTelemetry agent. Tests build one, {@link #start()} it and close it at the end; the
@@ -40,9 +42,7 @@ import java.util.stream.Stream;
 public final class LocalPlatform implements AutoCloseable {
 
     /** Topics the services publish to and consume from, each with its dead-letter topic. */
-    public static final List<String> TOPICS = Stream.of("orders.v1", "payments.v1", "users.v1")
-        .flatMap(topic -> Stream.of(topic, topic + ".DLT"))
-        .toList();
+    public static final List<String> TOPICS = Topics.ALL;
     static final int TOPIC_PARTITIONS = 3;
 
     /**
