@@ -15,8 +15,11 @@ class GatewayRoutesIT {
 
     private final String gateway;
 
+    private final Accounts.Session customer;
+
     GatewayRoutesIT(LocalPlatform platform) {
         this.gateway = platform.gatewayUrl();
+        this.customer = Accounts.newCustomer(gateway);
     }
 
     @Test
@@ -46,14 +49,25 @@ class GatewayRoutesIT {
 
     @Test
     void ordersArePaged() {
-        assertIsAPage(Http.get(gateway + "/api/orders"));
+        assertIsAPage(Http.get(gateway + "/api/orders", customer.accessToken()));
+    }
+
+    @Test
+    void withoutATokenTheGatewayAnswers401BeforeProxying() {
+        for (String path : new String[] { "/api/orders", "/api/payments", "/api/notifications", "/api/auth/me" }) {
+            HttpResponse<String> response = Http.get(gateway + path);
+
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(Http.contentType(response)).as(path).startsWith("application/problem+json");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).isPresent();
+        }
     }
 
     @Test
     void registeringAUserCreatesIt() {
         String email = "e2e-" + UUID.randomUUID() + "@example.com";
         HttpResponse<String> response = Http.postJson(gateway + "/api/auth/register",
-            "{\"email\":\"" + email + "\",\"password\":\"correct horse battery staple\",\"displayName\":\"E2E\"}");
+            "{\"email\":\"" + email + "\",\"password\":\"plum orbit kettle 42\",\"displayName\":\"E2E\"}");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
@@ -66,12 +80,12 @@ class GatewayRoutesIT {
 
     @Test
     void paymentsArePaged() {
-        assertIsAPage(Http.get(gateway + "/api/payments"));
+        assertIsAPage(Http.get(gateway + "/api/payments", customer.accessToken()));
     }
 
     @Test
     void notificationsArePaged() {
-        assertIsAPage(Http.get(gateway + "/api/notifications"));
+        assertIsAPage(Http.get(gateway + "/api/notifications", customer.accessToken()));
     }
 
     private static void assertIsAPage(HttpResponse<String> response) {

@@ -27,6 +27,10 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    static HttpResponse<String> get(String url, String accessToken) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + accessToken).GET());
+    }
+
     static HttpResponse<String> postJson(String url, String body) {
         return send(HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/json")

@@ -16,6 +16,7 @@ class ServiceOutageIT {
     @Test
     void aStoppedServiceAnswersAFastProblemAndHealsWhenItIsBack(LocalPlatform platform) {
         String gateway = platform.gatewayUrl();
+        String token = Accounts.newCustomer(gateway).accessToken();
         platform.stopService("order-service");
         try {
             for (int attempt = 0; attempt < 3; attempt++) {
@@ -29,7 +30,7 @@ class ServiceOutageIT {
                 assertThat(took).isLessThan(Duration.ofSeconds(1));
             }
 
-            assertThat(Http.get(gateway + "/api/payments").statusCode()).isEqualTo(200);
+            assertThat(Http.get(gateway + "/api/payments", token).statusCode()).isEqualTo(200);
         } finally {
             platform.startService("order-service");
         }

@@ -6,7 +6,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * The public entry of Emporium. The routes themselves are configuration
  * ({@code spring.cloud.gateway.server.webflux.routes} in {@code application.yml}); the code
- * here only adds what every route shares: request ids and problem answers for upstream failures.
+ * adds what every route shares: access token checks, rate limits, the body cap, security
+ * headers, request ids and problem answers for upstream failures.
  */
 @SpringBootApplication
 public class GatewayApplication {

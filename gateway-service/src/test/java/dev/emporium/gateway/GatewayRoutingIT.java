@@ -30,10 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway against real HTTP upstreams on random ports; payment-service's address is a
- * closed port, so that route is down for the whole class.
+ * closed port, so that route is down for the whole class. Requests carry a valid access token
+ * (the checks themselves are {@link GatewayAuthenticationIT}'s subject), and the rate limit is
+ * out of the way.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0",
+		properties = { "management.server.port=0", "emporium.security.issuer=" + TestTokens.ISSUER,
+				"emporium.security.audience=" + TestTokens.AUDIENCE,
+				"emporium.gateway.rate-limit.replenish-rate=10000", "emporium.gateway.rate-limit.burst-capacity=10000",
 				// Short enough to test, long enough for a cold first request on a busy machine.
 				"resilience4j.timelimiter.instances.notification-service.timeout-duration=1500ms",
 				"resilience4j.circuitbreaker.instances.payment-service.sliding-window-size=4",
@@ -49,6 +53,12 @@ class GatewayRoutingIT {
 	private static final UpstreamStub NOTIFICATION = UpstreamStub.start("notification-service");
 
 	private static final String PAYMENT_DOWN = UpstreamStub.closedPortUrl();
+
+	private static final TestTokens tokens = TestTokens.withNewKey("routing-key");
+
+	private static final JwksStub JWKS = JwksStub.serving(tokens.publicKey());
+
+	private static final String USER_TOKEN = tokens.valid();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -69,6 +79,7 @@ class GatewayRoutingIT {
 		registry.add("ORDER_SERVICE_URL", ORDER::url);
 		registry.add("PAYMENT_SERVICE_URL", () -> PAYMENT_DOWN);
 		registry.add("NOTIFICATION_SERVICE_URL", NOTIFICATION::url);
+		registry.add("emporium.security.jwks-uri", JWKS::url);
 	}
 
 	@AfterAll
@@ -76,6 +87,7 @@ class GatewayRoutingIT {
 		AUTH.close();
 		ORDER.close();
 		NOTIFICATION.close();
+		JWKS.close();
 	}
 
 	@ParameterizedTest
@@ -151,6 +163,7 @@ class GatewayRoutingIT {
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(publicUri("/api/payments"))
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + USER_TOKEN)
 			.POST(HttpRequest.BodyPublishers.ofString("{\"orderId\":\"x\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 
@@ -193,6 +206,7 @@ class GatewayRoutingIT {
 		List<CompletableFuture<HttpResponse<String>>> responses = IntStream.range(0, concurrent)
 			.mapToObj(i -> http.sendAsync(HttpRequest.newBuilder(publicUri("/api/orders/" + i + "/pause"))
 				.timeout(Duration.ofSeconds(20))
+				.header("Authorization", "Bearer " + USER_TOKEN)
 				.build(), HttpResponse.BodyHandlers.ofString()))
 			.toList();
 
@@ -253,6 +267,41 @@ class GatewayRoutingIT {
 			.contains("spring_cloud_gateway_requests_seconds_count");
 	}
 
+	@Test
+	void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+		HttpResponse<String> proxied = get(publicUri("/api/orders/headers"), null);
+		HttpResponse<String> unauthorized = http.send(
+				HttpRequest.newBuilder(publicUri("/api/orders/headers")).timeout(Duration.ofSeconds(10)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> notFound = get(publicUri("/api/nothing-here"), null);
+		HttpResponse<String> unavailable = get(publicUri("/api/payments/headers"), null);
+
+		assertThat(List.of(proxied, unauthorized, notFound, unavailable)).extracting(HttpResponse::statusCode)
+			.containsExactly(200, 401, 404, 503);
+		for (HttpResponse<String> response : List.of(proxied, unauthorized, notFound, unavailable)) {
+			assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+			assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+			assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("frame-ancestors 'none'");
+			assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+			assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+			// Plain HTTP here: HSTS would be meaningless, and is only sent over HTTPS.
+			assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+			assertThat(response.headers().firstValue("Server")).isEmpty();
+			assertThat(response.headers().firstValue("X-Powered-By")).isEmpty();
+		}
+	}
+
+	@Test
+	void anUpstreamsCachingChoiceIsKeptOnSuccessButNeverOnErrors() throws Exception {
+		HttpResponse<String> keys = get(publicUri("/.well-known/jwks.json"), null);
+		HttpResponse<String> upstreamError = get(publicUri("/api/orders/missing"), null);
+
+		assertThat(keys.statusCode()).isEqualTo(200);
+		assertThat(keys.headers().firstValue("Cache-Control")).hasValue("max-age=300");
+		assertThat(upstreamError.statusCode()).isEqualTo(404);
+		assertThat(upstreamError.headers().firstValue("Cache-Control")).hasValue("no-store");
+	}
+
 	private void assertUnavailableProblem(HttpResponse<String> response, String service, String instance)
 			throws IOException {
 		assertThat(response.statusCode()).isEqualTo(503);
@@ -284,6 +333,9 @@ class GatewayRoutingIT {
 
 	private HttpResponse<String> get(URI uri, String requestId) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+		if (uri.getPort() == port) {
+			request.header("Authorization", "Bearer " + USER_TOKEN);
+		}
 		if (requestId != null) {
 			request.header("X-Request-Id", requestId);
 		}

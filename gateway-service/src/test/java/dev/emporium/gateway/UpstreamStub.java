@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
@@ -19,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * A real HTTP server standing in for one Emporium service: it records what reached it and
  * answers by path suffix ({@code /missing} 404, {@code /broken} 500, {@code /slow} after
  * {@link #SLOW}, {@code /pause} after {@link #PAUSE}, anything else 200). Like the real services it echoes the request id.
+ * Every answer names its software in a {@code Server} header, as many servers do, for the
+ * gateway to drop; {@code jwks.json} and {@code /missing} answers are cacheable.
  */
 final class UpstreamStub implements AutoCloseable {
 
@@ -26,7 +30,16 @@ final class UpstreamStub implements AutoCloseable {
 
 	static final Duration PAUSE = Duration.ofMillis(400);
 
-	record Seen(String method, String path, @Nullable String requestId) {
+	static final String SERVER_BANNER = "StubServer/1.0 (Emporium tests)";
+
+	record Seen(String method, String path, @Nullable String requestId, Map<String, List<String>> headers,
+			int bodyLength) {
+
+		/** The values of one request header, by case-insensitive name. */
+		List<String> header(String name) {
+			return headers.getOrDefault(name, List.of());
+		}
+
 	}
 
 	private final String service;
@@ -73,12 +86,20 @@ final class UpstreamStub implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		String path = exchange.getRequestURI().getRawPath();
 		String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
-		seen.add(new Seen(exchange.getRequestMethod(), path, requestId));
-		exchange.getRequestBody().readAllBytes();
+		Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+		int bodyLength = exchange.getRequestBody().readAllBytes().length;
+		seen.add(new Seen(exchange.getRequestMethod(), path, requestId, headers, bodyLength));
 		if (requestId != null) {
 			exchange.getResponseHeaders().set("X-Request-Id", requestId);
 		}
+		if (path.endsWith("jwks.json")) {
+			// Cacheable, as auth-service's key set is.
+			exchange.getResponseHeaders().set("Cache-Control", "max-age=300");
+		}
 		if (path.endsWith("/missing")) {
+			// An upstream that lets its errors be cached: the gateway must not pass that on.
+			exchange.getResponseHeaders().set("Cache-Control", "max-age=60");
 			respond(exchange, 404, "application/problem+json",
 					"{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"No such thing in "
 							+ service + "\"}");
@@ -104,6 +125,8 @@ final class UpstreamStub implements AutoCloseable {
 			throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", contentType);
+		exchange.getResponseHeaders().set("Server", SERVER_BANNER);
+		exchange.getResponseHeaders().set("X-Powered-By", "StubFramework");
 		exchange.sendResponseHeaders(status, bytes.length);
 		try (var out = exchange.getResponseBody()) {
 			out.write(bytes);

@@ -1,10 +1,13 @@
 /**
- * User accounts: registration, the {@code auth.users} table, e-mail normalisation and password hashing.
+ * User accounts: registration, credentials, roles, erasure and the bootstrap administrator; the
+ * {@code auth.users} table, e-mail normalisation, the password policy and password hashing.
  * <p>
- * An e-mail address identifies at most one account; the database's unique constraint is the
+ * An e-mail address identifies at most one live account; the database's unique constraint is the
  * authority on that, so concurrent registrations of one address cannot both succeed. Password
  * hashes never leave this package except inside {@link dev.emporium.auth.user.User}, which adapters
- * map to responses without them.
+ * map to responses without them; passwords are checked here ({@link dev.emporium.auth.user.CredentialCheck})
+ * so that an unknown address and a wrong password look alike. An erased account is a tombstone without
+ * personal data; {@link dev.emporium.auth.user.UserErased} tells the rest of the service in the same transaction.
  */
 @NullMarked
 package dev.emporium.auth.user;

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.emporium.auth.AuthApi;
 import dev.emporium.testsupport.ServiceIntegrationTest;
 import dev.emporium.testsupport.TestHttp;
 import dev.emporium.testsupport.TestHttp.Reply;
@@ -36,9 +37,12 @@ class UserRegistrationIT {
 
     private TestHttp http;
 
+    private AuthApi api;
+
     @BeforeEach
     void client() {
         this.http = new TestHttp(this.port);
+        this.api = new AuthApi(this.port);
     }
 
     @Test
@@ -61,20 +65,34 @@ class UserRegistrationIT {
     }
 
     @Test
-    void registeredUserCanBeReadBackUnderItsLocation() {
-        Reply created = register(uniqueEmail(), STRONG_PASSWORD, "Ann Lee");
+    void registeredUserCanReadItselfBackUnderItsLocation() {
+        String email = uniqueEmail();
+        Reply created = register(email, STRONG_PASSWORD, "Ann Lee");
         String location = created.header("Location").orElseThrow();
 
-        Reply fetched = this.http.get(location);
+        Reply fetched = this.api.get(location, this.api.tokens(email, STRONG_PASSWORD).accessToken());
 
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.json()).isEqualTo(created.json());
     }
 
     @Test
-    void responsesNeverCarryThePasswordOrItsHash() {
+    void readingAUserNeedsAnAccessToken() {
         Reply created = register(uniqueEmail(), STRONG_PASSWORD, "Ann Lee");
-        Reply fetched = this.http.get(created.header("Location").orElseThrow());
+
+        Reply anonymous = this.http.get(created.header("Location").orElseThrow());
+
+        anonymous.problem(401);
+        assertThat(anonymous.header("WWW-Authenticate"))
+            .hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+    }
+
+    @Test
+    void responsesNeverCarryThePasswordOrItsHash() {
+        String email = uniqueEmail();
+        Reply created = register(email, STRONG_PASSWORD, "Ann Lee");
+        Reply fetched = this.api.get(created.header("Location").orElseThrow(),
+                this.api.tokens(email, STRONG_PASSWORD).accessToken());
 
         for (Reply response : List.of(created, fetched)) {
             assertThat(response.body()).doesNotContain("argon2", "password", "hash", STRONG_PASSWORD);
@@ -162,6 +180,20 @@ class UserRegistrationIT {
     }
 
     @Test
+    void commonPasswordAnswers400ProblemNamingTheField() {
+        String email = uniqueEmail();
+
+        Reply response = register(email, "Password1234", "Ann Lee");
+
+        JsonNode problem = response.problem(400);
+        assertThat(problem.get("errors").values()).singleElement().satisfies(error -> {
+            assertThat(error.get("field").asString()).isEqualTo("password");
+            assertThat(error.get("message").asString()).contains("common");
+        });
+        assertThat(countUsersWith(email)).isZero();
+    }
+
+    @Test
     void everyInvalidFieldIsListed() {
         Reply response = this.http.post("/api/auth/register", """
                 {"email": "not-an-address", "displayName": " "}
@@ -198,7 +230,7 @@ class UserRegistrationIT {
     void unknownUserAnswers404Problem() {
         UUID unknown = UUID.randomUUID();
 
-        JsonNode problem = this.http.get("/api/auth/users/" + unknown).problem(404);
+        JsonNode problem = this.api.get("/api/auth/users/" + unknown, this.api.admin().accessToken()).problem(404);
 
         assertThat(problem.get("type").asString()).isEqualTo("https://emporium.dev/problems/user-not-found");
         assertThat(problem.get("detail").asString()).contains(unknown.toString());
@@ -206,7 +238,7 @@ class UserRegistrationIT {
 
     @Test
     void malformedUserIdAnswers400ProblemNamingTheParameter() {
-        JsonNode problem = this.http.get("/api/auth/users/not-a-uuid").problem(400);
+        JsonNode problem = this.api.get("/api/auth/users/not-a-uuid", this.api.admin().accessToken()).problem(400);
 
         assertThat(problem.get("type").asString()).isEqualTo("https://emporium.dev/problems/invalid-parameter");
         assertThat(problem.get("detail").asString()).startsWith("'id' must be a UUID").contains("'not-a-uuid'");

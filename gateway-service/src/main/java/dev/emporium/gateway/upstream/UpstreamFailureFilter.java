@@ -2,8 +2,8 @@ package dev.emporium.gateway.upstream;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
+import dev.emporium.gateway.ProblemWriter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -18,13 +18,7 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -46,11 +40,11 @@ class UpstreamFailureFilter implements GlobalFilter, Ordered {
 
 	private final CircuitBreakerRegistry circuitBreakers;
 
-	private final ServerResponse.Context responseContext;
+	private final ProblemWriter problems;
 
-	UpstreamFailureFilter(CircuitBreakerRegistry circuitBreakers, ServerCodecConfigurer codecs) {
+	UpstreamFailureFilter(CircuitBreakerRegistry circuitBreakers, ProblemWriter problems) {
 		this.circuitBreakers = circuitBreakers;
-		this.responseContext = new WritersOnly(codecs.getWriters());
+		this.problems = problems;
 	}
 
 	@Override
@@ -84,11 +78,9 @@ class UpstreamFailureFilter implements GlobalFilter, Ordered {
 		}
 		// Drops headers copied from a half-received upstream answer and frees its connection.
 		ServerWebExchangeUtils.reset(exchange);
-		return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(UpstreamFailure.retryAfterSeconds(openStateWait(service))))
-			.bodyValue(failure.toProblem(instance))
-			.flatMap(response -> response.writeTo(exchange, responseContext));
+		long retryAfter = UpstreamFailure.retryAfterSeconds(openStateWait(service));
+		return problems.write(exchange, failure.toProblem(instance),
+				headers -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter)));
 	}
 
 	private Duration openStateWait(String service) {
@@ -105,15 +97,6 @@ class UpstreamFailureFilter implements GlobalFilter, Ordered {
 	@Override
 	public int getOrder() {
 		return NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
-	}
-
-	private record WritersOnly(List<HttpMessageWriter<?>> messageWriters) implements ServerResponse.Context {
-
-		@Override
-		public List<ViewResolver> viewResolvers() {
-			return List.of();
-		}
-
 	}
 
 }

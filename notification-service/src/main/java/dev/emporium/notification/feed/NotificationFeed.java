@@ -18,13 +18,14 @@ public class NotificationFeed {
         this.notifications = notifications;
     }
 
-    /** One page of notifications, newest first whatever sort the pageable asks for. */
-    public Page<Notification> newestFirst(Pageable pageable) {
-        return this.notifications.findNewestFirst(pageable);
+    /** One page of the notifications the reader may see, newest first whatever sort the pageable asks for. */
+    public Page<Notification> newestFirst(FeedReader reader, Pageable pageable) {
+        return this.notifications.findNewestFirst(reader, pageable);
     }
 
-    public Optional<Notification> find(NotificationId id) {
-        return this.notifications.findById(id);
+    /** The notification, unless it does not exist or the reader may not see it. */
+    public Optional<Notification> find(NotificationId id, FeedReader reader) {
+        return this.notifications.findById(id, reader);
     }
 
 }

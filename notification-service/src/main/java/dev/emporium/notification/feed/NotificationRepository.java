@@ -43,34 +43,66 @@ class NotificationRepository {
             .update();
     }
 
-    Optional<Notification> findById(NotificationId id) {
+    /** The notification, if it exists and the reader may see it: to a user, another's notification does not exist. */
+    Optional<Notification> findById(NotificationId id, FeedReader reader) {
+        if (reader.admin()) {
+            return this.jdbc.sql("""
+                    select id, recipient_id, channel, subject, body, status, created_at, sent_at, read_at
+                    from notifications
+                    where id = :id
+                    """)
+                .param("id", id.value())
+                .query(NotificationRepository::mapRow)
+                .optional();
+        }
         return this.jdbc.sql("""
                 select id, recipient_id, channel, subject, body, status, created_at, sent_at, read_at
                 from notifications
-                where id = :id
+                where id = :id and recipient_id = :recipient
                 """)
             .param("id", id.value())
+            .param("recipient", reader.recipient().value())
             .query(NotificationRepository::mapRow)
             .optional();
     }
 
     /**
-     * One page of all notifications, newest first. The id breaks ties between rows created in the same
-     * microsecond, so that no row shows up on two pages or on none. The pageable's sort is not used.
+     * One page of the notifications the reader may see, newest first. The id breaks ties between rows created in
+     * the same microsecond, so that no row shows up on two pages or on none. The pageable's sort is not used.
      */
-    Page<Notification> findNewestFirst(Pageable pageable) {
+    Page<Notification> findNewestFirst(FeedReader reader, Pageable pageable) {
+        if (reader.admin()) {
+            List<Notification> content = this.jdbc.sql("""
+                    select id, recipient_id, channel, subject, body, status, created_at, sent_at, read_at
+                    from notifications
+                    order by created_at desc, id desc
+                    limit :limit offset :offset
+                    """)
+                .param("limit", pageable.getPageSize())
+                .param("offset", pageable.getOffset())
+                .query(NotificationRepository::mapRow)
+                .list();
+            return PageableExecutionUtils.getPage(content, pageable,
+                    () -> this.jdbc.sql("select count(*) from notifications").query(Long.class).single());
+        }
+        UUID recipient = reader.recipient().value();
         List<Notification> content = this.jdbc.sql("""
                 select id, recipient_id, channel, subject, body, status, created_at, sent_at, read_at
                 from notifications
+                where recipient_id = :recipient
                 order by created_at desc, id desc
                 limit :limit offset :offset
                 """)
+            .param("recipient", recipient)
             .param("limit", pageable.getPageSize())
             .param("offset", pageable.getOffset())
             .query(NotificationRepository::mapRow)
             .list();
         return PageableExecutionUtils.getPage(content, pageable,
-                () -> this.jdbc.sql("select count(*) from notifications").query(Long.class).single());
+                () -> this.jdbc.sql("select count(*) from notifications where recipient_id = :recipient")
+                    .param("recipient", recipient)
+                    .query(Long.class)
+                    .single());
     }
 
     private static Notification mapRow(ResultSet rs, int rowNum) throws SQLException {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.emporium.testsupport.ServiceIntegrationTest;
 import dev.emporium.testsupport.TestHttp;
 import dev.emporium.testsupport.TestHttp.Reply;
+import dev.emporium.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,12 @@ class NotificationFeedIT {
 
     private static final Instant T0 = Instant.parse("2025-05-01T08:00:00.123456Z");
 
+    private static final RecipientId ADA = new RecipientId(UUID.fromString("5b0f6f8e-2c7d-4a61-9a0e-6f1d3c2b1a00"));
+
+    private static final RecipientId GRACE = new RecipientId(UUID.fromString("0d3e1c9a-7b42-4f8e-8c11-2a9b5e6f7d01"));
+
+    private static final UUID ADMIN = UUID.fromString("a0a0a0a0-1111-4222-8333-444455556666");
+
     @LocalServerPort
     private int port;
 
@@ -34,17 +41,18 @@ class NotificationFeedIT {
     @Autowired
     private JdbcClient jdbc;
 
-    private TestHttp http;
+    /** An administrator, who reads every user's notifications. */
+    private TestHttp admin;
 
     @BeforeEach
     void emptyTheFeed() {
-        this.http = new TestHttp(this.port);
+        this.admin = as(TestTokens.admin(ADMIN));
         this.jdbc.sql("delete from notifications").update();
     }
 
     @Test
     void anEmptyFeedIsAnEmptyFirstPage() {
-        Reply response = this.http.get("/api/notifications");
+        Reply response = this.admin.get("/api/notifications");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode page = response.json();
@@ -63,9 +71,9 @@ class NotificationFeedIT {
             oldestFirst.add(notification);
         }
 
-        JsonNode first = this.http.get("/api/notifications?size=2").json();
-        JsonNode second = this.http.get("/api/notifications?size=2&page=1").json();
-        JsonNode last = this.http.get("/api/notifications?size=2&page=2").json();
+        JsonNode first = this.admin.get("/api/notifications?size=2").json();
+        JsonNode second = this.admin.get("/api/notifications?size=2&page=1").json();
+        JsonNode last = this.admin.get("/api/notifications?size=2&page=2").json();
 
         assertThat(ids(first)).containsExactly(idOf(oldestFirst.get(4)), idOf(oldestFirst.get(3)));
         assertThat(ids(second)).containsExactly(idOf(oldestFirst.get(2)), idOf(oldestFirst.get(1)));
@@ -85,7 +93,7 @@ class NotificationFeedIT {
 
         List<String> listed = new ArrayList<>();
         for (int page = 0; page < 4; page++) {
-            listed.addAll(ids(this.http.get("/api/notifications?size=1&page=" + page).json()));
+            listed.addAll(ids(this.admin.get("/api/notifications?size=1&page=" + page).json()));
         }
 
         assertThat(listed).containsExactlyInAnyOrderElementsOf(inserted).doesNotHaveDuplicates();
@@ -99,7 +107,7 @@ class NotificationFeedIT {
         this.notifications.insert(newer);
 
         for (String sort : List.of("createdAt,asc", "subject;drop table notifications", "no_such_column")) {
-            Reply response = this.http.get("/api/notifications?sort=" + sort.replace(" ", "%20"));
+            Reply response = this.admin.get("/api/notifications?sort=" + sort.replace(" ", "%20"));
 
             assertThat(response.status()).as(sort).isEqualTo(200);
             assertThat(ids(response.json())).as(sort).containsExactly(idOf(newer), idOf(older));
@@ -108,7 +116,7 @@ class NotificationFeedIT {
 
     @Test
     void pageSizeIsCapped() {
-        Reply response = this.http.get("/api/notifications?size=1000");
+        Reply response = this.admin.get("/api/notifications?size=1000");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("page").path("size").asInt()).isEqualTo(100);
@@ -116,14 +124,14 @@ class NotificationFeedIT {
 
     @Test
     void nonsensePagingParametersFallBackToDefaults() {
-        Reply response = this.http.get("/api/notifications?page=-3&size=abc");
+        Reply response = this.admin.get("/api/notifications?page=-3&size=abc");
 
         assertThat(response.status()).isEqualTo(200);
         assertPage(response.json(), 20, 0, 0, 0);
     }
 
     @Test
-    void aNotificationIsReadableByItsIdWithEveryField() {
+    void aUserReadsTheirNotificationByItsIdWithEveryField() {
         RecipientId recipient = new RecipientId(UUID.randomUUID());
         Notification notification = aPendingEmail().to(recipient)
             .onChannel(Channel.IN_APP)
@@ -134,7 +142,7 @@ class NotificationFeedIT {
             .build();
         this.notifications.insert(notification);
 
-        Reply response = this.http.get("/api/notifications/" + notification.id());
+        Reply response = asUser(recipient).get("/api/notifications/" + notification.id());
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = response.json();
@@ -158,7 +166,8 @@ class NotificationFeedIT {
 
         this.notifications.insert(failed);
 
-        assertThat(this.notifications.findById(failed.id())).contains(failed);
+        assertThat(this.notifications.findById(failed.id(), new FeedReader(failed.recipientId(), false)))
+            .contains(failed);
     }
 
     @Test
@@ -166,7 +175,7 @@ class NotificationFeedIT {
         Notification notification = aPendingEmail().createdAt(T0).build();
         this.notifications.insert(notification);
 
-        JsonNode body = this.http.get("/api/notifications/" + notification.id()).json();
+        JsonNode body = this.admin.get("/api/notifications/" + notification.id()).json();
 
         assertThat(body.get("status").asString()).isEqualTo("PENDING");
         assertThat(body.get("read").asBoolean()).isFalse();
@@ -178,7 +187,7 @@ class NotificationFeedIT {
     void unknownNotificationAnswers404Problem() {
         UUID unknown = UUID.randomUUID();
 
-        JsonNode problem = this.http.get("/api/notifications/" + unknown).problem(404);
+        JsonNode problem = this.admin.get("/api/notifications/" + unknown).problem(404);
 
         assertThat(problem.get("type").asString()).isEqualTo("https://emporium.dev/problems/notification-not-found");
         assertThat(problem.get("detail").asString()).contains(unknown.toString());
@@ -186,10 +195,73 @@ class NotificationFeedIT {
 
     @Test
     void malformedNotificationIdAnswers400ProblemNamingTheParameter() {
-        JsonNode problem = this.http.get("/api/notifications/not-a-uuid").problem(400);
+        JsonNode problem = asUser(ADA).get("/api/notifications/not-a-uuid").problem(400);
 
         assertThat(problem.get("type").asString()).isEqualTo("https://emporium.dev/problems/invalid-parameter");
         assertThat(problem.get("detail").asString()).startsWith("'id' must be a UUID").contains("'not-a-uuid'");
+    }
+
+    @Test
+    void aUserListsOnlyTheNotificationsAddressedToThem() {
+        Notification adas = aPendingEmail().to(ADA).createdAt(T0).build();
+        Notification gracesOlder = aPendingEmail().to(GRACE).createdAt(T0.plusSeconds(1)).build();
+        Notification gracesNewer = aPendingEmail().to(GRACE).createdAt(T0.plusSeconds(2)).build();
+        List.of(adas, gracesOlder, gracesNewer).forEach(this.notifications::insert);
+
+        JsonNode adasFeed = asUser(ADA).get("/api/notifications").json();
+        JsonNode gracesFeed = asUser(GRACE).get("/api/notifications").json();
+        JsonNode everything = this.admin.get("/api/notifications").json();
+
+        assertThat(ids(adasFeed)).containsExactly(idOf(adas));
+        assertPage(adasFeed, 20, 0, 1, 1);
+        assertThat(ids(gracesFeed)).containsExactly(idOf(gracesNewer), idOf(gracesOlder));
+        assertPage(gracesFeed, 20, 0, 2, 1);
+        assertThat(ids(everything)).containsExactly(idOf(gracesNewer), idOf(gracesOlder), idOf(adas));
+    }
+
+    @Test
+    void aUsersPagesCountOnlyTheirOwnNotifications() {
+        this.notifications.insert(aPendingEmail().to(ADA).createdAt(T0).build());
+        this.notifications.insert(aPendingEmail().to(GRACE).createdAt(T0).build());
+        this.notifications.insert(aPendingEmail().to(GRACE).createdAt(T0).build());
+
+        JsonNode first = asUser(ADA).get("/api/notifications?size=1").json();
+
+        assertPage(first, 1, 0, 1, 1);
+    }
+
+    @Test
+    void anotherUsersNotificationIsNotFoundLikeAnUnknownOne() {
+        Notification graces = aPendingEmail().to(GRACE).createdAt(T0).build();
+        this.notifications.insert(graces);
+
+        JsonNode problem = asUser(ADA).get("/api/notifications/" + graces.id()).problem(404);
+        JsonNode unknown = asUser(ADA).get("/api/notifications/" + UUID.randomUUID()).problem(404);
+
+        assertThat(problem.get("type").asString()).isEqualTo("https://emporium.dev/problems/notification-not-found");
+        assertThat(problem.get("detail").asString()).isEqualTo("No notification with id '" + graces.id() + "'");
+        assertThat(problem.propertyNames()).containsExactlyInAnyOrderElementsOf(unknown.propertyNames());
+        assertThat(problem.get("title")).isEqualTo(unknown.get("title"));
+        assertThat(problem.toString()).doesNotContain(GRACE.toString()).doesNotContain(graces.subject());
+    }
+
+    @Test
+    void anAdministratorReadsAnyUsersNotification() {
+        Notification graces = aPendingEmail().to(GRACE).createdAt(T0).build();
+        this.notifications.insert(graces);
+
+        Reply response = this.admin.get("/api/notifications/" + graces.id());
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("recipientId").asString()).isEqualTo(GRACE.toString());
+    }
+
+    private TestHttp asUser(RecipientId user) {
+        return as(TestTokens.customer(user.value()));
+    }
+
+    private TestHttp as(String accessToken) {
+        return new TestHttp(this.port).withBearer(accessToken);
     }
 
     private static void assertPage(JsonNode body, int size, int number, long totalElements, int totalPages) {

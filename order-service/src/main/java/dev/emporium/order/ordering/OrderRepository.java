@@ -39,25 +39,40 @@ class OrderRepository {
         this.jdbc = jdbc;
     }
 
-    /** A page of orders, newest first unless the request sorts otherwise. */
-    Page<Order> find(Pageable pageable) {
+    /** A page of the orders the reader may see, newest first unless the request sorts otherwise. */
+    Page<Order> find(OrderReader reader, Pageable pageable) {
         String orderBy = SORTING.orderBy(pageable.getSort());
+        String where = reader.admin() ? "" : " WHERE customer_id = :customer";
         List<OrderHeader> headers = jdbc
-                .sql("SELECT " + COLUMNS + " FROM orders ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset")
+                .sql("SELECT " + COLUMNS + " FROM orders" + where + " ORDER BY " + orderBy
+                        + " LIMIT :limit OFFSET :offset")
+                .params(readerParams(reader))
                 .param("limit", pageable.getPageSize())
                 .param("offset", pageable.getOffset())
                 .query(OrderRepository::header)
                 .list();
         return PageableExecutionUtils.getPage(withLines(headers), pageable,
-                () -> jdbc.sql("SELECT count(*) FROM orders").query(Long.class).single());
+                () -> jdbc.sql("SELECT count(*) FROM orders" + where).params(readerParams(reader))
+                        .query(Long.class).single());
     }
 
-    Optional<Order> findById(OrderId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = :id")
-                .param("id", id.value())
-                .query(OrderRepository::header)
-                .optional()
-                .map(header -> withLines(List.of(header)).getFirst());
+    /** The order, if it exists and the reader may see it: to a customer, another customer's order does not exist. */
+    Optional<Order> findById(OrderId id, OrderReader reader) {
+        Optional<OrderHeader> header = reader.admin()
+                ? jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = :id")
+                        .param("id", id.value())
+                        .query(OrderRepository::header)
+                        .optional()
+                : jdbc.sql("SELECT " + COLUMNS + " FROM orders WHERE id = :id AND customer_id = :customer")
+                        .param("id", id.value())
+                        .param("customer", reader.customer().value())
+                        .query(OrderRepository::header)
+                        .optional();
+        return header.map(found -> withLines(List.of(found)).getFirst());
+    }
+
+    private static Map<String, Object> readerParams(OrderReader reader) {
+        return reader.admin() ? Map.of() : Map.of("customer", reader.customer().value());
     }
 
     /** Loads the lines of all given orders in one query, so a page costs two queries, not one per order. */

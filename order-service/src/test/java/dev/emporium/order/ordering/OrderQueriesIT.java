@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.emporium.testsupport.ServiceIntegrationTest;
 import dev.emporium.testsupport.TestHttp;
 import dev.emporium.testsupport.TestHttp.Reply;
+import dev.emporium.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,13 +27,18 @@ class OrderQueriesIT {
 
     private static final UUID CUSTOMER = UUID.fromString("5b0f6f8e-2c7d-4a61-9a0e-6f1d3c2b1a00");
 
+    private static final UUID OTHER_CUSTOMER = UUID.fromString("0d3e1c9a-7b42-4f8e-8c11-2a9b5e6f7d01");
+
+    private static final UUID ADMIN = UUID.fromString("a0a0a0a0-1111-4222-8333-444455556666");
+
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcClient jdbc;
 
-    TestHttp http;
+    /** An administrator, who reads every customer's orders. */
+    TestHttp admin;
 
     UUID oldest;
 
@@ -42,7 +48,7 @@ class OrderQueriesIT {
 
     @BeforeEach
     void orders() {
-        http = new TestHttp(port);
+        admin = as(TestTokens.admin(ADMIN));
         jdbc.sql("DELETE FROM orders").update();
         jdbc.sql("DELETE FROM products").update();
         jdbc.sql("""
@@ -51,15 +57,15 @@ class OrderQueriesIT {
                 """).update();
         oldest = anOrder().customer(CUSTOMER).status("CONFIRMED").createdAt("2025-03-01T10:00:00Z")
                 .line("SKU-B", 1, 250).line("SKU-A", 2, 1000).addressLine2("Flat 3").insert(jdbc);
-        middle = anOrder().status("PENDING_PAYMENT").createdAt("2025-03-02T09:30:00Z").line("SKU-B", 4, 250)
-                .insert(jdbc);
-        newest = anOrder().status("CANCELLED").createdAt("2025-03-03T18:45:10Z").line("SKU-A", 1, 1000)
-                .insert(jdbc);
+        middle = anOrder().customer(OTHER_CUSTOMER).status("PENDING_PAYMENT").createdAt("2025-03-02T09:30:00Z")
+                .line("SKU-B", 4, 250).insert(jdbc);
+        newest = anOrder().customer(OTHER_CUSTOMER).status("CANCELLED").createdAt("2025-03-03T18:45:10Z")
+                .line("SKU-A", 1, 1000).insert(jdbc);
     }
 
     @Test
     void listsOrdersNewestFirstInThePagedModelShape() {
-        Reply reply = http.get("/api/orders");
+        Reply reply = admin.get("/api/orders");
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode body = reply.json();
@@ -73,7 +79,7 @@ class OrderQueriesIT {
 
     @Test
     void pagesNewestFirst() {
-        JsonNode second = http.get("/api/orders?size=2&page=1").json();
+        JsonNode second = admin.get("/api/orders?size=2&page=1").json();
 
         assertThat(ids(second)).containsExactly(oldest.toString());
         assertThat(second.path("page").path("totalPages").asInt()).isEqualTo(2);
@@ -81,14 +87,14 @@ class OrderQueriesIT {
 
     @Test
     void capsThePageSizeAtOneHundred() {
-        JsonNode body = http.get("/api/orders?size=1000").json();
+        JsonNode body = admin.get("/api/orders?size=1000").json();
 
         assertThat(body.path("page").path("size").asInt()).isEqualTo(100);
     }
 
     @Test
     void sortsByTotal() {
-        JsonNode body = http.get("/api/orders?sort=total,desc").json();
+        JsonNode body = admin.get("/api/orders?sort=total,desc").json();
 
         assertThat(ids(body).getFirst()).isEqualTo(oldest.toString());
         assertThat(body.path("content").values()).extracting(order -> order.path("total").path("amount").asLong())
@@ -96,8 +102,8 @@ class OrderQueriesIT {
     }
 
     @Test
-    void answersAnOrderWithItsLinesTotalAndAddress() {
-        Reply reply = http.get("/api/orders/" + oldest);
+    void answersACustomerTheirOrderWithItsLinesTotalAndAddress() {
+        Reply reply = asCustomer(CUSTOMER).get("/api/orders/" + oldest);
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode order = reply.json();
@@ -128,7 +134,7 @@ class OrderQueriesIT {
     void answersNotFoundForAnUnknownOrder() {
         UUID unknown = UUID.fromString("00000000-0000-4000-8000-000000000404");
 
-        JsonNode problem = http.get("/api/orders/" + unknown).problem(404);
+        JsonNode problem = admin.get("/api/orders/" + unknown).problem(404);
 
         assertThat(problem.path("type").stringValue()).isEqualTo("https://emporium.dev/problems/order-not-found");
         assertThat(problem.path("detail").stringValue()).isEqualTo("No order with id '" + unknown + "'");
@@ -137,7 +143,7 @@ class OrderQueriesIT {
     @Test
     void answersBadRequestForAnIdThatIsNotAUuid() {
         for (String malformed : List.of("not-a-uuid", "1-1-1-1-1", "42")) {
-            JsonNode problem = http.get("/api/orders/" + malformed).problem(400);
+            JsonNode problem = asCustomer(CUSTOMER).get("/api/orders/" + malformed).problem(400);
 
             assertThat(problem.path("type").stringValue()).isEqualTo("https://emporium.dev/problems/invalid-parameter");
             assertThat(problem.path("detail").stringValue()).isEqualTo("'id' is invalid: An order id is a UUID such as"
@@ -147,9 +153,57 @@ class OrderQueriesIT {
 
     @Test
     void refusesAnUnknownSortPropertyWithAProblem() {
-        JsonNode problem = http.get("/api/orders?sort=customer_id").problem(400);
+        JsonNode problem = asCustomer(CUSTOMER).get("/api/orders?sort=customer_id").problem(400);
 
         assertThat(problem.path("detail").stringValue()).contains("createdAt, total, status");
+    }
+
+    @Test
+    void aCustomerListsOnlyTheirOwnOrders() {
+        JsonNode mine = asCustomer(CUSTOMER).get("/api/orders").json();
+        JsonNode theirs = asCustomer(OTHER_CUSTOMER).get("/api/orders").json();
+
+        assertThat(ids(mine)).containsExactly(oldest.toString());
+        assertThat(mine.path("page").path("totalElements").asLong()).isOne();
+        assertThat(ids(theirs)).containsExactly(newest.toString(), middle.toString());
+        assertThat(theirs.path("page").path("totalElements").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aCustomersPagesCountOnlyTheirOwnOrders() {
+        JsonNode first = asCustomer(CUSTOMER).get("/api/orders?size=1").json();
+
+        assertThat(ids(first)).containsExactly(oldest.toString());
+        assertThat(first.path("page").path("totalElements").asLong()).isOne();
+        assertThat(first.path("page").path("totalPages").asInt()).isOne();
+    }
+
+    @Test
+    void aCustomerWithoutOrdersSeesAnEmptyPage() {
+        JsonNode body = asCustomer(UUID.randomUUID()).get("/api/orders?sort=total,desc").json();
+
+        assertThat(body.path("content").isEmpty()).isTrue();
+        assertThat(body.path("page").path("totalElements").asLong()).isZero();
+    }
+
+    @Test
+    void anotherCustomersOrderIsNotFoundLikeAnUnknownOne() {
+        JsonNode problem = asCustomer(CUSTOMER).get("/api/orders/" + middle).problem(404);
+        JsonNode unknown = asCustomer(CUSTOMER).get("/api/orders/" + UUID.randomUUID()).problem(404);
+
+        assertThat(problem.path("type").stringValue()).isEqualTo("https://emporium.dev/problems/order-not-found");
+        assertThat(problem.path("detail").stringValue()).isEqualTo("No order with id '" + middle + "'");
+        assertThat(problem.propertyNames()).containsExactlyInAnyOrderElementsOf(unknown.propertyNames());
+        assertThat(problem.path("title")).isEqualTo(unknown.path("title"));
+        assertThat(problem.toString()).doesNotContain(OTHER_CUSTOMER.toString());
+    }
+
+    @Test
+    void anAdministratorReadsAnyCustomersOrder() {
+        Reply reply = admin.get("/api/orders/" + middle);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("customerId").stringValue()).isEqualTo(OTHER_CUSTOMER.toString());
     }
 
     @Test
@@ -157,6 +211,14 @@ class OrderQueriesIT {
         assertThatThrownBy(() -> anOrder().status("SHIPPED").line("SKU-A", 1, 1000).insert(jdbc))
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("orders_status_known");
+    }
+
+    private TestHttp asCustomer(UUID customer) {
+        return as(TestTokens.customer(customer));
+    }
+
+    private TestHttp as(String accessToken) {
+        return new TestHttp(port).withBearer(accessToken);
     }
 
     private static List<String> ids(JsonNode page) {

@@ -2,13 +2,14 @@ package dev.emporium.payment.payments;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
+import dev.emporium.platform.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The read side of payments. */
+/** The read side of payments: customers read their own, administrators everyone's. */
 @RestController
 @RequestMapping("/api/payments")
 class PaymentController {
@@ -21,15 +22,18 @@ class PaymentController {
 
     /**
      * Payments, newest first ({@code ?sort=createdAt|updatedAt|amount|status[,asc|desc]}); {@code ?orderId=} narrows
-     * the list to the payment of one order.
+     * the list to the payment of one order, which for another customer's order is an empty page.
      */
     @GetMapping
-    PagedModel<PaymentResponse> list(@RequestParam(required = false) OrderId orderId, Pageable pageable) {
-        return new PagedModel<>(payments.find(orderId, pageable).map(PaymentResponse::from));
+    PagedModel<PaymentResponse> list(@RequestParam(required = false) OrderId orderId, Pageable pageable,
+            Caller caller) {
+        return new PagedModel<>(payments.find(PaymentReader.of(caller), orderId, pageable).map(PaymentResponse::from));
     }
 
+    /** Another customer's payment answers the same 404 as an unknown id, so ids of other payments leak nothing. */
     @GetMapping("/{id}")
-    PaymentResponse get(@PathVariable PaymentId id) {
-        return payments.findById(id).map(PaymentResponse::from).orElseThrow(() -> new PaymentNotFoundException(id));
+    PaymentResponse get(@PathVariable PaymentId id, Caller caller) {
+        return payments.findById(id, PaymentReader.of(caller)).map(PaymentResponse::from)
+                .orElseThrow(() -> new PaymentNotFoundException(id));
     }
 }

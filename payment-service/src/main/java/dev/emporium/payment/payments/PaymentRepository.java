@@ -3,6 +3,7 @@ package dev.emporium.payment.payments;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +39,23 @@ class PaymentRepository {
         this.jdbc = jdbc;
     }
 
-    /** A page of payments, newest first unless the request sorts otherwise, optionally only the one of an order. */
-    Page<Payment> find(OrderId orderId, Pageable pageable) {
+    /**
+     * A page of the payments the reader may see, newest first unless the request sorts otherwise, optionally only the
+     * one of an order.
+     */
+    Page<Payment> find(PaymentReader reader, OrderId orderId, Pageable pageable) {
         String orderBy = SORTING.orderBy(pageable.getSort());
+        List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        String where = "";
+        if (!reader.admin()) {
+            conditions.add("customer_id = :customer");
+            params.put("customer", reader.customer().value());
+        }
         if (orderId != null) {
-            where = " WHERE order_id = :orderId";
+            conditions.add("order_id = :orderId");
             params.put("orderId", orderId.value());
         }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         List<Payment> content = jdbc
                 .sql("SELECT " + COLUMNS + " FROM payments" + where + " ORDER BY " + orderBy
                         + " LIMIT :limit OFFSET :offset")
@@ -60,9 +69,17 @@ class PaymentRepository {
                 () -> jdbc.sql(countSql).params(params).query(Long.class).single());
     }
 
-    Optional<Payment> findById(PaymentId id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = :id")
+    /** The payment, if it exists and the reader may see it: to a customer, another's payment does not exist. */
+    Optional<Payment> findById(PaymentId id, PaymentReader reader) {
+        if (reader.admin()) {
+            return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = :id")
+                    .param("id", id.value())
+                    .query(PaymentRepository::payment)
+                    .optional();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payments WHERE id = :id AND customer_id = :customer")
                 .param("id", id.value())
+                .param("customer", reader.customer().value())
                 .query(PaymentRepository::payment)
                 .optional();
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.emporium.testsupport.ServiceIntegrationTest;
 import dev.emporium.testsupport.TestHttp;
 import dev.emporium.testsupport.TestHttp.Reply;
+import dev.emporium.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,13 +30,20 @@ class PaymentQueriesIT {
 
     private static final UUID CUSTOMER = UUID.fromString("5b0f6f8e-2c7d-4a61-9a0e-6f1d3c2b1a00");
 
+    private static final UUID OTHER_CUSTOMER = UUID.fromString("0d3e1c9a-7b42-4f8e-8c11-2a9b5e6f7d01");
+
+    private static final UUID OTHER_ORDER = UUID.fromString("1e7b2d4c-9a35-4c8f-b6d2-3f4a5b6c7d8e");
+
+    private static final UUID ADMIN = UUID.fromString("a0a0a0a0-1111-4222-8333-444455556666");
+
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcClient jdbc;
 
-    TestHttp http;
+    /** An administrator, who reads every customer's payments. */
+    TestHttp admin;
 
     UUID authorized;
 
@@ -45,18 +53,19 @@ class PaymentQueriesIT {
 
     @BeforeEach
     void payments() {
-        http = new TestHttp(port);
+        admin = as(TestTokens.admin(ADMIN));
         jdbc.sql("DELETE FROM payments").update();
         authorized = aPayment().forOrder(ORDER).customer(CUSTOMER).amount(2250).authorized("psp_ch_3Nx81b")
                 .createdAt("2025-03-01T10:00:01Z").updatedAt("2025-03-01T10:00:02.5Z").insert(jdbc);
-        declined = aPayment().amount(99_00).declined("insufficient_funds").createdAt("2025-03-02T09:30:00Z")
+        declined = aPayment().forOrder(OTHER_ORDER).customer(OTHER_CUSTOMER).amount(99_00)
+                .declined("insufficient_funds").createdAt("2025-03-02T09:30:00Z").insert(jdbc);
+        pending = aPayment().customer(OTHER_CUSTOMER).amount(12_50).pending().createdAt("2025-03-03T18:45:10Z")
                 .insert(jdbc);
-        pending = aPayment().amount(12_50).pending().createdAt("2025-03-03T18:45:10Z").insert(jdbc);
     }
 
     @Test
     void listsPaymentsNewestFirstInThePagedModelShape() {
-        Reply reply = http.get("/api/payments");
+        Reply reply = admin.get("/api/payments");
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode body = reply.json();
@@ -69,7 +78,7 @@ class PaymentQueriesIT {
 
     @Test
     void pagesNewestFirst() {
-        JsonNode second = http.get("/api/payments?size=2&page=1").json();
+        JsonNode second = admin.get("/api/payments?size=2&page=1").json();
 
         assertThat(ids(second)).containsExactly(authorized.toString());
         assertThat(second.path("page").path("totalPages").asInt()).isEqualTo(2);
@@ -77,22 +86,22 @@ class PaymentQueriesIT {
 
     @Test
     void capsThePageSizeAtOneHundred() {
-        JsonNode body = http.get("/api/payments?size=1000").json();
+        JsonNode body = admin.get("/api/payments?size=1000").json();
 
         assertThat(body.path("page").path("size").asInt()).isEqualTo(100);
     }
 
     @Test
     void sortsByAmount() {
-        JsonNode body = http.get("/api/payments?sort=amount,asc").json();
+        JsonNode body = admin.get("/api/payments?sort=amount,asc").json();
 
         assertThat(body.path("content").values()).extracting(payment -> payment.path("amount").path("amount").asLong())
                 .containsExactly(1250L, 2250L, 9900L);
     }
 
     @Test
-    void findsThePaymentOfAnOrder() {
-        JsonNode body = http.get("/api/payments?orderId=" + ORDER).json();
+    void findsThePaymentOfACustomersOrder() {
+        JsonNode body = asCustomer(CUSTOMER).get("/api/payments?orderId=" + ORDER).json();
 
         assertThat(ids(body)).containsExactly(authorized.toString());
         assertThat(body.path("page").path("totalElements").asLong()).isOne();
@@ -100,7 +109,7 @@ class PaymentQueriesIT {
 
     @Test
     void answersAnEmptyPageForAnOrderWithoutPayment() {
-        JsonNode body = http.get("/api/payments?orderId=" + UUID.randomUUID()).json();
+        JsonNode body = admin.get("/api/payments?orderId=" + UUID.randomUUID()).json();
 
         assertThat(body.path("content").isArray()).isTrue();
         assertThat(body.path("content").size()).isZero();
@@ -109,7 +118,7 @@ class PaymentQueriesIT {
 
     @Test
     void answersBadRequestForAnOrderIdThatIsNotAUuid() {
-        JsonNode problem = http.get("/api/payments?orderId=order-17").problem(400);
+        JsonNode problem = asCustomer(CUSTOMER).get("/api/payments?orderId=order-17").problem(400);
 
         assertThat(problem.path("type").stringValue()).isEqualTo("https://emporium.dev/problems/invalid-parameter");
         assertThat(problem.path("detail").stringValue()).isEqualTo("'orderId' is invalid: An order id is a UUID such as"
@@ -117,8 +126,8 @@ class PaymentQueriesIT {
     }
 
     @Test
-    void answersAPaymentWithItsAmountAndProviderOutcome() {
-        Reply reply = http.get("/api/payments/" + authorized);
+    void answersACustomerTheirPaymentWithItsAmountAndProviderOutcome() {
+        Reply reply = asCustomer(CUSTOMER).get("/api/payments/" + authorized);
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode payment = reply.json();
@@ -140,7 +149,7 @@ class PaymentQueriesIT {
 
     @Test
     void answersADeclinedPaymentWithItsReason() {
-        JsonNode payment = http.get("/api/payments/" + declined).json();
+        JsonNode payment = admin.get("/api/payments/" + declined).json();
 
         assertThat(payment.path("status").stringValue()).isEqualTo("DECLINED");
         assertThat(payment.path("declineReason").stringValue()).isEqualTo("insufficient_funds");
@@ -150,7 +159,7 @@ class PaymentQueriesIT {
     void answersNotFoundForAnUnknownPayment() {
         UUID unknown = UUID.fromString("00000000-0000-4000-8000-000000000404");
 
-        JsonNode problem = http.get("/api/payments/" + unknown).problem(404);
+        JsonNode problem = admin.get("/api/payments/" + unknown).problem(404);
 
         assertThat(problem.path("type").stringValue()).isEqualTo("https://emporium.dev/problems/payment-not-found");
         assertThat(problem.path("detail").stringValue()).isEqualTo("No payment with id '" + unknown + "'");
@@ -159,7 +168,7 @@ class PaymentQueriesIT {
     @Test
     void answersBadRequestForAnIdThatIsNotAUuid() {
         for (String malformed : List.of("not-a-uuid", "1-1-1-1-1", "42")) {
-            JsonNode problem = http.get("/api/payments/" + malformed).problem(400);
+            JsonNode problem = asCustomer(CUSTOMER).get("/api/payments/" + malformed).problem(400);
 
             assertThat(problem.path("type").stringValue()).isEqualTo("https://emporium.dev/problems/invalid-parameter");
             assertThat(problem.path("detail").stringValue()).isEqualTo("'id' is invalid: A payment id is a UUID such as"
@@ -169,11 +178,58 @@ class PaymentQueriesIT {
 
     @Test
     void refusesAnUnknownSortPropertyWithAProblem() {
-        JsonNode problem = http.get("/api/payments?sort=psp_reference,desc").problem(400);
+        JsonNode problem = asCustomer(CUSTOMER).get("/api/payments?sort=psp_reference,desc").problem(400);
 
         assertThat(problem.path("type").stringValue()).isEqualTo("https://emporium.dev/problems/unsupported-sort");
         assertThat(problem.path("detail").stringValue()).contains("'psp_reference'")
                 .contains("createdAt, updatedAt, amount, status");
+    }
+
+    @Test
+    void aCustomerListsOnlyTheirOwnPayments() {
+        JsonNode mine = asCustomer(CUSTOMER).get("/api/payments").json();
+        JsonNode theirs = asCustomer(OTHER_CUSTOMER).get("/api/payments").json();
+
+        assertThat(ids(mine)).containsExactly(authorized.toString());
+        assertThat(mine.path("page").path("totalElements").asLong()).isOne();
+        assertThat(ids(theirs)).containsExactly(pending.toString(), declined.toString());
+        assertThat(theirs.path("page").path("totalElements").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aCustomersPagesCountOnlyTheirOwnPayments() {
+        JsonNode first = asCustomer(CUSTOMER).get("/api/payments?size=1").json();
+
+        assertThat(ids(first)).containsExactly(authorized.toString());
+        assertThat(first.path("page").path("totalElements").asLong()).isOne();
+        assertThat(first.path("page").path("totalPages").asInt()).isOne();
+    }
+
+    @Test
+    void thePaymentOfAnotherCustomersOrderIsAnEmptyPage() {
+        JsonNode body = asCustomer(CUSTOMER).get("/api/payments?orderId=" + OTHER_ORDER).json();
+
+        assertThat(body.path("content").isEmpty()).isTrue();
+        assertThat(body.path("page").path("totalElements").asLong()).isZero();
+    }
+
+    @Test
+    void anAdministratorFindsThePaymentOfAnyOrder() {
+        JsonNode body = admin.get("/api/payments?orderId=" + OTHER_ORDER).json();
+
+        assertThat(ids(body)).containsExactly(declined.toString());
+    }
+
+    @Test
+    void anotherCustomersPaymentIsNotFoundLikeAnUnknownOne() {
+        JsonNode problem = asCustomer(CUSTOMER).get("/api/payments/" + declined).problem(404);
+        JsonNode unknown = asCustomer(CUSTOMER).get("/api/payments/" + UUID.randomUUID()).problem(404);
+
+        assertThat(problem.path("type").stringValue()).isEqualTo("https://emporium.dev/problems/payment-not-found");
+        assertThat(problem.path("detail").stringValue()).isEqualTo("No payment with id '" + declined + "'");
+        assertThat(problem.propertyNames()).containsExactlyInAnyOrderElementsOf(unknown.propertyNames());
+        assertThat(problem.path("title")).isEqualTo(unknown.path("title"));
+        assertThat(problem.toString()).doesNotContain(OTHER_CUSTOMER.toString()).doesNotContain(OTHER_ORDER.toString());
     }
 
     @Test
@@ -207,6 +263,14 @@ class PaymentQueriesIT {
 
         assertThat(columns).contains("psp_reference")
                 .noneMatch(column -> column.matches(".*(card|pan|cvc|cvv|expir|track).*"));
+    }
+
+    private TestHttp asCustomer(UUID customer) {
+        return as(TestTokens.customer(customer));
+    }
+
+    private TestHttp as(String accessToken) {
+        return new TestHttp(port).withBearer(accessToken);
     }
 
     private static List<String> ids(JsonNode page) {

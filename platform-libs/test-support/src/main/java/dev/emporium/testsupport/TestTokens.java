@@ -184,6 +184,7 @@ public final class TestTokens {
             return this;
         }
 
+        /** When the token expires; {@code null} leaves {@code exp} out. */
         public Builder expiresAt(Instant expiresAt) {
             this.expiresAt = expiresAt;
             return this;
@@ -199,7 +200,10 @@ public final class TestTokens {
         public JWTClaimsSet claims() {
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer)
                     .audience(new ArrayList<>(audience)).claim("roles", roles).jwtID(UUID.randomUUID().toString())
-                    .issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt));
+                    .issueTime(Date.from(issuedAt));
+            if (expiresAt != null) {
+                claims.expirationTime(Date.from(expiresAt));
+            }
             if (notBefore != null) {
                 claims.notBeforeTime(Date.from(notBefore));
             }

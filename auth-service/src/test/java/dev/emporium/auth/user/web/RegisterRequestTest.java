@@ -34,7 +34,13 @@ class RegisterRequestTest {
 
     @Test
     void acceptsAPasswordOfExactlyTwelveCharacters() {
-        assertThat(violatedFields(new RegisterRequest("ann@example.com", "123456789012", "Ann"))).isEmpty();
+        assertThat(violatedFields(new RegisterRequest("ann@example.com", "tulip ladder", "Ann"))).isEmpty();
+    }
+
+    @Test
+    void rejectsACommonPasswordWhateverItsCase() {
+        assertThat(violatedFields(new RegisterRequest("ann@example.com", "QwertyUiopAsdf", "Ann")))
+            .containsExactly("password");
     }
 
     @Test
@@ -57,19 +63,19 @@ class RegisterRequestTest {
 
     @Test
     void rejectsAnAddressWithoutAnAtSign() {
-        assertThat(violatedFields(new RegisterRequest("ann.example.com", "123456789012", "Ann")))
+        assertThat(violatedFields(new RegisterRequest("ann.example.com", "tulip ladder", "Ann")))
             .containsExactly("email");
     }
 
     @Test
     void rejectsABlankDisplayName() {
-        assertThat(violatedFields(new RegisterRequest("ann@example.com", "123456789012", "   ")))
+        assertThat(violatedFields(new RegisterRequest("ann@example.com", "tulip ladder", "   ")))
             .containsExactly("displayName");
     }
 
     @Test
     void normalisesTheAddressBeforeItIsValidated() {
-        RegisterRequest request = new RegisterRequest("  Ann@Example.COM  ", "123456789012", "  Ann Lee ");
+        RegisterRequest request = new RegisterRequest("  Ann@Example.COM  ", "tulip ladder", "  Ann Lee ");
 
         assertThat(request.email()).isEqualTo("ann@example.com");
         assertThat(request.displayName()).isEqualTo("Ann Lee");
@@ -82,11 +88,16 @@ class RegisterRequestTest {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build()
             .readValue("""
-                    {"email": "ann@example.com", "password": "123456789012", "displayName": "Ann",
+                    {"email": "ann@example.com", "password": "tulip ladder", "displayName": "Ann",
                      "roles": ["ADMIN"]}
                     """, RegisterRequest.class);
 
-        assertThat(request).isEqualTo(new RegisterRequest("ann@example.com", "123456789012", "Ann"));
+        assertThat(request).isEqualTo(new RegisterRequest("ann@example.com", "tulip ladder", "Ann"));
+    }
+
+    @Test
+    void toStringHidesThePassword() {
+        assertThat(new RegisterRequest("ann@example.com", "tulip ladder", "Ann").toString()).doesNotContain("tulip");
     }
 
     private static Set<String> violatedFields(RegisterRequest request) {

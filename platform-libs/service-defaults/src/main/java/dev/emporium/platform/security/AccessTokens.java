@@ -1,7 +1,9 @@
 package dev.emporium.platform.security;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -9,6 +11,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuedAtValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -41,9 +44,11 @@ public final class AccessTokens {
         return decoder;
     }
 
-    /** The claim checks, without the signature: lifetime, issuer, audience, type and a subject. */
+    /** The claim checks, without the signature: a lifetime that has begun and ends, issuer, audience, type, subject. */
     public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
         return JwtValidators.createDefaultWithValidators(List.of(
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtIssuedAtValidator(true),
                 new JwtIssuerValidator(issuer),
                 new JwtTypeValidator(TYPE),
                 new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,

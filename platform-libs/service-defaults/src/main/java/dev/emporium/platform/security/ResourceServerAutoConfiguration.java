@@ -1,5 +1,7 @@
 package dev.emporium.platform.security;
 
+import java.util.List;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,6 +24,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Makes a Spring MVC service that adds the resource-server starter an OAuth2 resource server on the platform's
@@ -87,7 +91,17 @@ public class ResourceServerAutoConfiguration {
     }
 
     @Bean
-    SecurityExceptionAdvice securityExceptionAdvice() {
+    WebMvcConfigurer callerArgumentResolver() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    @Bean
+    SecurityExceptionAdvice emporiumSecurityExceptionAdvice() {
         return new SecurityExceptionAdvice();
     }
 

@@ -2,16 +2,10 @@ package dev.emporium.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.SignedJWT;
+import dev.emporium.testsupport.BadTokens.BadToken;
 import dev.emporium.testsupport.TestHttp;
 import dev.emporium.testsupport.TestHttp.Reply;
 import dev.emporium.testsupport.TestTokens;
@@ -56,6 +50,8 @@ class ResourceServerIT {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("subject").asString()).isEqualTo(user.toString());
         assertThat(reply.json().get("roles").asString()).contains("ROLE_CUSTOMER");
+        assertThat(reply.json().get("caller").asString()).isEqualTo(user.toString());
+        assertThat(reply.json().get("admin").asBoolean()).isFalse();
     }
 
     @Test
@@ -88,42 +84,13 @@ class ResourceServerIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("badTokens")
-    void everyBadTokenIsRefused(String name, String token) {
-        Reply reply = http().withBearer(token).get("/api/me");
+    @MethodSource("dev.emporium.testsupport.BadTokens#all")
+    void everyBadTokenIsRefused(BadToken token) {
+        Reply reply = http().withBearer(token.value()).get("/api/me");
 
-        assertThat(reply.problem(401).toString()).doesNotContain(token);
+        assertThat(reply.problem(401).toString()).doesNotContain(token.value());
         assertThat(reply.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value)
                 .contains("invalid_token"));
-    }
-
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badTokens() throws Exception {
-        String valid = TestTokens.customer(UUID.randomUUID());
-        String[] parts = valid.split("\\.");
-        String unsignedHeader = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("{\"alg\":\"none\",\"typ\":\"at+jwt\"}".getBytes());
-        String tamperedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(Base64.getUrlDecoder().decode(parts[1])).replace("CUSTOMER", "ADMIN").getBytes());
-
-        SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType("at+jwt"))
-                .keyID(TestTokens.signingKey().getKeyID()).build(), TestTokens.token().claims());
-        hmac.sign(new MACSigner(TestTokens.signingKey().toRSAPublicKey().getEncoded()));
-
-        return Map.ofEntries(
-                Map.entry("expired", TestTokens.token().issuedAt(Instant.now().minusSeconds(3600))
-                        .expiresAt(Instant.now().minusSeconds(600)).sign()),
-                Map.entry("not yet valid", TestTokens.token().notBefore(Instant.now().plusSeconds(600)).sign()),
-                Map.entry("alg none", unsignedHeader + "." + parts[1] + "."),
-                Map.entry("HS256 with the public key as secret", hmac.serialize()),
-                Map.entry("wrong issuer", TestTokens.token().issuer("https://evil.example").sign()),
-                Map.entry("wrong audience", TestTokens.token().audience("another-api").sign()),
-                Map.entry("unknown key", TestTokens.token().signedWith(TestTokens.unknownKey()).sign()),
-                Map.entry("tampered payload", parts[0] + "." + tamperedPayload + "." + parts[2]),
-                Map.entry("opaque refresh token", "r1_" + UUID.randomUUID()),
-                Map.entry("wrong type", TestTokens.token().type("JWT").sign()),
-                Map.entry("no type", TestTokens.token().type(null).sign()))
-                .entrySet().stream()
-                .map(entry -> org.junit.jupiter.params.provider.Arguments.of(entry.getKey(), entry.getValue()));
     }
 
     private TestHttp http() {
@@ -142,8 +109,9 @@ class ResourceServerIT {
 
         @GetMapping("/api/me")
         Map<String, Object> me(@AuthenticationPrincipal Jwt jwt,
-                org.springframework.security.core.Authentication authentication) {
-            return Map.of("subject", jwt.getSubject(), "roles", authentication.getAuthorities().toString());
+                org.springframework.security.core.Authentication authentication, Caller caller) {
+            return Map.of("subject", jwt.getSubject(), "roles", authentication.getAuthorities().toString(),
+                    "caller", caller.userId().toString(), "admin", caller.admin());
         }
 
         @GetMapping("/api/catalog/items")
