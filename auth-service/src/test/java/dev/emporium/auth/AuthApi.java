@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class AuthApi {
 
     /** The bootstrap administrator of the test configuration ({@code src/test/resources/application.properties}). */
-    public static final String ADMIN_EMAIL = "admin@emporium.test";
+    public static final String ADMIN_EMAIL = "admin@example.com";
 
     public static final String ADMIN_PASSWORD = "test admin password, not secret";
 

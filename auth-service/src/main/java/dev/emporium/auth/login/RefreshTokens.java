@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.emporium.auth.user.UserErased;
 import dev.emporium.auth.user.UserId;
+import dev.emporium.contracts.auth.UserErased;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -102,10 +102,13 @@ class RefreshTokens {
         this.repository.revokeFamilyOf(hash(token), RefreshTokenRepository.Revocation.LOGOUT, now());
     }
 
-    /** Runs inside the erasure's transaction: the account and its logins go together. */
+    /**
+     * Runs inside the erasure's transaction (the erasure publishes the event it also appends to the outbox): the
+     * account and its logins go together.
+     */
     @EventListener
     void on(UserErased erased) {
-        this.repository.deleteFamiliesOf(erased.userId());
+        this.repository.deleteFamiliesOf(new UserId(erased.userId()));
     }
 
     int deleteExpiredFamilies() {

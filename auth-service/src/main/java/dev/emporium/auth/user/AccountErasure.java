@@ -3,6 +3,7 @@ package dev.emporium.auth.user;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import dev.emporium.contracts.auth.UserErased;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,16 +14,21 @@ public class AccountErasure {
 
     private final UserRepository users;
 
+    private final UserEvents userEvents;
+
     private final ApplicationEventPublisher events;
 
-    AccountErasure(UserRepository users, ApplicationEventPublisher events) {
+    AccountErasure(UserRepository users, UserEvents userEvents, ApplicationEventPublisher events) {
         this.users = users;
+        this.userEvents = userEvents;
         this.events = events;
     }
 
     /**
-     * Removes the e-mail address, display name and password hash, which ends every way to log in, and publishes
-     * {@link UserErased} in the same transaction. Erasing an account that is already gone changes nothing.
+     * Removes the e-mail address, display name and password hash, which ends every way to log in, and in the same
+     * transaction appends {@link UserErased} to the outbox (for the other services) and publishes it in-process
+     * (the account's refresh tokens are revoked by a listener). Erasing an account that is already gone changes
+     * and publishes nothing.
      * @return whether a live account was erased
      */
     @Transactional
@@ -31,7 +37,7 @@ public class AccountErasure {
         if (!this.users.erase(id, now)) {
             return false;
         }
-        this.events.publishEvent(new UserErased(id, now));
+        this.events.publishEvent(this.userEvents.erased(id, now));
         return true;
     }
 

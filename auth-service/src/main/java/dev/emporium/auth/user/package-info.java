@@ -7,7 +7,12 @@
  * hashes never leave this package except inside {@link dev.emporium.auth.user.User}, which adapters
  * map to responses without them; passwords are checked here ({@link dev.emporium.auth.user.CredentialCheck})
  * so that an unknown address and a wrong password look alike. An erased account is a tombstone without
- * personal data; {@link dev.emporium.auth.user.UserErased} tells the rest of the service in the same transaction.
+ * personal data.
+ * <p>
+ * Registrations (the bootstrap administrator's too) and erasures are published on {@code users.v1} as the contract
+ * events {@code UserRegistered} and {@code UserErased}, through the transactional outbox in the transaction that
+ * changes the account ({@code UserEvents}). The erasure also publishes its {@code UserErased} in-process, so
+ * that the rest of the service (refresh tokens) follows in that transaction.
  */
 @NullMarked
 package dev.emporium.auth.user;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.emporium.auth.user.EmailAddress;
 import dev.emporium.auth.user.NotCommonPassword;
 import dev.emporium.auth.user.PasswordPolicy;
-import jakarta.validation.constraints.Email;
+import dev.emporium.auth.user.PublishableEmail;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record RegisterRequest(
-        @NotBlank @Email @Size(max = EMAIL_MAX_LENGTH) @Nullable String email,
+        @NotBlank @PublishableEmail @Size(max = EMAIL_MAX_LENGTH) @Nullable String email,
         @NotNull @Size(min = PASSWORD_MIN_LENGTH, max = PASSWORD_MAX_LENGTH) @NotCommonPassword
         @Nullable String password,
         @NotBlank @Size(max = DISPLAY_NAME_MAX_LENGTH) @Nullable String displayName) {

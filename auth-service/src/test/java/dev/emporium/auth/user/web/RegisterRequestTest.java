@@ -1,5 +1,6 @@
 package dev.emporium.auth.user.web;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -68,6 +69,20 @@ class RegisterRequestTest {
     }
 
     @Test
+    void rejectsAWellFormedAddressTheUserRegisteredEventCannotCarry() {
+        // Bean validation takes a domain without a dot; the event's schema wants one.
+        assertThat(violations(new RegisterRequest("ann@localhost", "tulip ladder", "Ann"))).containsExactly("email");
+        assertThat(violations(new RegisterRequest("ann@corp.internal", "tulip ladder", "Ann"))).isEmpty();
+        assertThat(violations(new RegisterRequest("ann@corp.example.org", "tulip ladder", "Ann"))).isEmpty();
+    }
+
+    @Test
+    void aMalformedAddressIsOneViolation() {
+        assertThat(violations(new RegisterRequest("ann.example.com", "tulip ladder", "Ann"))).containsExactly("email");
+        assertThat(violations(new RegisterRequest("ann@", "tulip ladder", "Ann"))).containsExactly("email");
+    }
+
+    @Test
     void rejectsABlankDisplayName() {
         assertThat(violatedFields(new RegisterRequest("ann@example.com", "tulip ladder", "   ")))
             .containsExactly("displayName");
@@ -98,6 +113,15 @@ class RegisterRequestTest {
     @Test
     void toStringHidesThePassword() {
         assertThat(new RegisterRequest("ann@example.com", "tulip ladder", "Ann").toString()).doesNotContain("tulip");
+    }
+
+    /** The violated fields, once per violation. */
+    private static List<String> violations(RegisterRequest request) {
+        return validator.validate(request)
+            .stream()
+            .map(ConstraintViolation::getPropertyPath)
+            .map(Object::toString)
+            .toList();
     }
 
     private static Set<String> violatedFields(RegisterRequest request) {
