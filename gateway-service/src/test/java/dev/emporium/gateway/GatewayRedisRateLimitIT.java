@@ -63,7 +63,10 @@ class GatewayRedisRateLimitIT {
 
 	private static final JwksStub JWKS = JwksStub.serving(tokens.publicKey());
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	// HTTP/1.1 as curl and browsers speak it to a plain-http port; the default h2c upgrade attempt is not what we test
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	@Value("${local.server.port}")
 	private int port;
@@ -152,7 +155,7 @@ class GatewayRedisRateLimitIT {
 
 	@Test
 	void anonymousCallersAreLimitedPerAddressInRedis() throws Exception {
-		HttpClient fromOtherAddress = HttpClient.newBuilder()
+		HttpClient fromOtherAddress = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.localAddress(InetAddress.getByName("127.0.0.5"))
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();

@@ -188,7 +188,7 @@ class GatewayRequestLimitsIT {
 	}
 
 	private static HttpClient clientFrom(String localAddress) throws IOException {
-		return HttpClient.newBuilder()
+		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.localAddress(InetAddress.getByName(localAddress))
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();

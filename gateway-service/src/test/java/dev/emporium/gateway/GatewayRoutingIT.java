@@ -62,7 +62,10 @@ class GatewayRoutingIT {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	// HTTP/1.1 as curl and browsers speak it to a plain-http port; the default h2c upgrade attempt is not what we test
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	@Value("${local.server.port}")
 	private int port;
