@@ -30,8 +30,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Makes a Spring MVC service that adds the resource-server starter an OAuth2 resource server on the platform's
  * access tokens. Stateless, no sessions, no CSRF (there are no cookies to forge); probes and metrics stay open for
- * the orchestrator and Prometheus, the paths in {@code emporium.security.public-paths} are open to everyone, and
- * everything else needs a valid token. A service with its own {@link SecurityFilterChain} or {@link JwtDecoder}
+ * the orchestrator and Prometheus, the paths in {@code emporium.security.public-paths} are open to everyone,
+ * {@code /api/admin/**} needs the ADMIN role, and everything else needs a valid token. A service with its own {@link SecurityFilterChain} or {@link JwtDecoder}
  * keeps it.
  */
 @AutoConfiguration(beforeName = {
@@ -44,6 +44,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint.class })
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ResourceServerAutoConfiguration {
+
+    /**
+     * Every service's administration API (the messaging starter's dead letters among it) lives here and needs the
+     * ADMIN role, whatever its controllers say, so that no admin endpoint can be left open by forgetting an
+     * annotation.
+     */
+    public static final String ADMIN_API = "/api/admin/**";
 
     private static final String[] OPERATIONS = { "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/actuator/prometheus" };
@@ -70,6 +77,7 @@ public class ResourceServerAutoConfiguration {
                         requests.requestMatchers(matcher(publicPath)).permitAll();
                     }
                     requests.requestMatchers("/error").permitAll();
+                    requests.requestMatchers(ADMIN_API).hasRole("ADMIN");
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer

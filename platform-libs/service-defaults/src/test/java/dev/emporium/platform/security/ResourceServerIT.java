@@ -83,6 +83,16 @@ class ResourceServerIT {
         assertThat(admin.status()).isEqualTo(200);
     }
 
+    @Test
+    void theAdminApiNeedsTheAdminRoleEvenWithoutAnAnnotation() {
+        Reply customer = http().withBearer(TestTokens.customer(UUID.randomUUID())).get("/api/admin/unannotated");
+        assertThat(customer.problem(403).get("type").asString()).isEqualTo("https://emporium.dev/problems/forbidden");
+        assertThat(http().get("/api/admin/unannotated").status()).isEqualTo(401);
+
+        Reply admin = http().withBearer(TestTokens.admin(UUID.randomUUID())).get("/api/admin/unannotated");
+        assertThat(admin.status()).isEqualTo(200);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.emporium.testsupport.BadTokens#all")
     void everyBadTokenIsRefused(BadToken token) {
@@ -122,6 +132,11 @@ class ResourceServerIT {
         @org.springframework.web.bind.annotation.PostMapping("/api/catalog/items")
         Map<String, Object> addToCatalog() {
             return Map.of();
+        }
+
+        @GetMapping("/api/admin/unannotated")
+        Map<String, Object> unannotatedAdmin() {
+            return Map.of("admin", true);
         }
 
         @GetMapping("/api/admin")
