@@ -5,7 +5,8 @@ import dev.emporium.testsupport.ServiceOperationsChecks;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** Probes, metrics and build info as every service answers them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.kafka.listener.auto-startup=false", "emporium.notification.mail.enabled=false" })
 @ServiceIntegrationTest(schema = "notifications", role = "notification_service", kafka = true)
 class OperationsIT extends ServiceOperationsChecks {
 

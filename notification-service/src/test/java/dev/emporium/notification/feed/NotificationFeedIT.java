@@ -1,5 +1,6 @@
 package dev.emporium.notification.feed;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static dev.emporium.notification.feed.TestNotifications.aPendingEmail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // The feed as it is stored: no events consumed, no e-mails sent, in this context.
+        "spring.kafka.listener.auto-startup=false", "emporium.notification.mail.enabled=false",
+        "emporium.notification.stream.poll-interval=100ms" })
 @ServiceIntegrationTest(schema = "notifications", role = "notification_service", kafka = true)
 class NotificationFeedIT {
 
@@ -40,6 +46,9 @@ class NotificationFeedIT {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private NotificationFeed feed;
 
     /** An administrator, who reads every user's notifications. */
     private TestHttp admin;
@@ -254,6 +263,121 @@ class NotificationFeedIT {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("recipientId").asString()).isEqualTo(GRACE.toString());
+    }
+
+    @Test
+    void theUnreadFilterListsOnlyUnreadNotificationsAndCountsOnlyThem() {
+        Notification read = aPendingEmail().to(ADA).createdAt(T0).readAt(T0.plusSeconds(5)).build();
+        Notification unreadOlder = aPendingEmail().to(ADA).createdAt(T0.plusSeconds(1)).build();
+        Notification unreadNewer = aPendingEmail().to(ADA).createdAt(T0.plusSeconds(2)).build();
+        Notification gracesUnread = aPendingEmail().to(GRACE).createdAt(T0.plusSeconds(3)).build();
+        List.of(read, unreadOlder, unreadNewer, gracesUnread).forEach(this.notifications::insert);
+
+        JsonNode unread = asUser(ADA).get("/api/notifications?unread=true").json();
+        JsonNode all = asUser(ADA).get("/api/notifications?unread=false").json();
+
+        assertThat(ids(unread)).containsExactly(idOf(unreadNewer), idOf(unreadOlder));
+        assertPage(unread, 20, 0, 2, 1);
+        assertThat(ids(all)).containsExactly(idOf(unreadNewer), idOf(unreadOlder), idOf(read));
+    }
+
+    @Test
+    void anUnreadFilterThatIsNoBooleanAnswers400Problem() {
+        JsonNode problem = asUser(ADA).get("/api/notifications?unread=maybe").problem(400);
+
+        assertThat(problem.get("detail").asString()).contains("unread");
+    }
+
+    @Test
+    void aUserMarksTheirNotificationReadOnceAndItLeavesTheUnreadList() {
+        Notification notification = aPendingEmail().to(ADA).createdAt(T0).build();
+        this.notifications.insert(notification);
+
+        Reply first = asUser(ADA).post("/api/notifications/" + notification.id() + "/read", "");
+        Reply again = asUser(ADA).post("/api/notifications/" + notification.id() + "/read", "");
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().get("read").asBoolean()).isTrue();
+        Instant readAt = Instant.parse(first.json().get("readAt").asString());
+        assertThat(readAt).isAfterOrEqualTo(T0);
+        assertThat(Instant.parse(again.json().get("readAt").asString())).as("the first reading counts")
+            .isEqualTo(readAt);
+        assertThat(ids(asUser(ADA).get("/api/notifications?unread=true").json())).isEmpty();
+    }
+
+    @Test
+    void markingAnotherUsersNotificationReadIsNotFoundAndChangesNothing() {
+        Notification graces = aPendingEmail().to(GRACE).createdAt(T0).build();
+        this.notifications.insert(graces);
+
+        JsonNode problem = asUser(ADA).post("/api/notifications/" + graces.id() + "/read", "").problem(404);
+        this.admin.post("/api/notifications/" + graces.id() + "/read", "").problem(404);
+        asUser(ADA).post("/api/notifications/" + UUID.randomUUID() + "/read", "").problem(404);
+
+        assertThat(problem.get("type").asString()).isEqualTo("https://emporium.dev/problems/notification-not-found");
+        assertThat(this.notifications.findById(graces.id(), new FeedReader(GRACE, false)).orElseThrow().isRead())
+            .isFalse();
+    }
+
+    @Test
+    void theStreamPushesTheCallersNotificationsStoredAfterConnecting() {
+        RecipientId listener = new RecipientId(UUID.randomUUID());
+        try (TestEventStream stream = TestEventStream.connect(this.port, TestTokens.customer(listener.value()),
+                null)) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.contentType()).startsWith("text/event-stream");
+
+            this.feed.add(new RecipientId(UUID.randomUUID()), Channel.IN_APP, "Not yours", "Someone else's", null);
+            Notification pushed = this.feed.add(listener, Channel.IN_APP, "Live news", "It just happened", null);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !stream.events().isEmpty());
+            TestEventStream.Event event = stream.events().get(0);
+            assertThat(event.name()).isEqualTo("notification");
+            assertThat(event.id()).isEqualTo(Long.toString(this.feed.lastSequence(listener)));
+            JsonNode data = JsonMapper.shared().readTree(event.data());
+            assertThat(data.get("id").asString()).isEqualTo(pushed.id().toString());
+            assertThat(data.get("subject").asString()).isEqualTo("Live news");
+            assertThat(data.get("recipientId").asString()).isEqualTo(listener.toString());
+            assertThat(stream.events()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aReconnectWithLastEventIdGetsTheMissedNotificationsFirstInOrder() {
+        RecipientId listener = new RecipientId(UUID.randomUUID());
+        String token = TestTokens.customer(listener.value());
+        String lastSeen;
+        try (TestEventStream stream = TestEventStream.connect(this.port, token, null)) {
+            this.feed.add(listener, Channel.IN_APP, "First", "Seen live", null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().size() == 1);
+            lastSeen = stream.events().get(0).id();
+        }
+        this.feed.add(listener, Channel.IN_APP, "Second", "Missed while away", null);
+        this.feed.add(listener, Channel.IN_APP, "Third", "Missed too", null);
+
+        try (TestEventStream stream = TestEventStream.connect(this.port, token, lastSeen)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().size() >= 2);
+            this.feed.add(listener, Channel.IN_APP, "Fourth", "Live again", null);
+            await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().size() == 3);
+
+            List<TestEventStream.Event> events = stream.events();
+            assertThat(events).extracting(event -> JsonMapper.shared().readTree(event.data()).get("subject").asString())
+                .containsExactly("Second", "Third", "Fourth");
+            long first = Long.parseLong(lastSeen);
+            assertThat(TestEventStream.ids(events)).containsExactly(Long.toString(first + 1),
+                    Long.toString(first + 2), Long.toString(first + 3));
+        }
+    }
+
+    @Test
+    void theStreamNeedsATokenAndAWholeNumberAsLastEventId() {
+        assertThat(new TestHttp(this.port).getText("/api/notifications/stream").status()).isEqualTo(401);
+
+        try (TestEventStream stream = TestEventStream.connect(this.port, TestTokens.customer(UUID.randomUUID()),
+                "yesterday")) {
+            assertThat(stream.status()).isEqualTo(400);
+            assertThat(stream.contentType()).startsWith("application/problem+json");
+        }
     }
 
     private TestHttp asUser(RecipientId user) {
