@@ -1,5 +1,6 @@
 package dev.emporium.payment.payments;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import dev.emporium.platform.security.Caller;
@@ -22,12 +23,17 @@ class PaymentController {
 
     /**
      * Payments, newest first ({@code ?sort=createdAt|updatedAt|amount|status[,asc|desc]}); {@code ?orderId=} narrows
-     * the list to the payment of one order, which for another customer's order is an empty page.
+     * the list to the payment of one order. An order without a payment the caller may see answers 404, the same for
+     * another customer's order as for an order that has no payment (yet), so that order ids leak nothing.
      */
     @GetMapping
     PagedModel<PaymentResponse> list(@RequestParam(required = false) OrderId orderId, Pageable pageable,
             Caller caller) {
-        return new PagedModel<>(payments.find(PaymentReader.of(caller), orderId, pageable).map(PaymentResponse::from));
+        Page<Payment> page = payments.find(PaymentReader.of(caller), orderId, pageable);
+        if (orderId != null && page.getTotalElements() == 0) {
+            throw new PaymentNotFoundException(orderId);
+        }
+        return new PagedModel<>(page.map(PaymentResponse::from));
     }
 
     /** Another customer's payment answers the same 404 as an unknown id, so ids of other payments leak nothing. */

@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 import static dev.emporium.payment.payments.PaymentRows.aPayment;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 @ServiceIntegrationTest(schema = "payments", role = "payment_service", kafka = true)
 class PaymentQueriesIT {
 
@@ -108,12 +110,13 @@ class PaymentQueriesIT {
     }
 
     @Test
-    void answersAnEmptyPageForAnOrderWithoutPayment() {
-        JsonNode body = admin.get("/api/payments?orderId=" + UUID.randomUUID()).json();
+    void answersNotFoundForAnOrderWithoutPayment() {
+        UUID order = UUID.randomUUID();
 
-        assertThat(body.path("content").isArray()).isTrue();
-        assertThat(body.path("content").size()).isZero();
-        assertThat(body.path("page").path("totalElements").asLong()).isZero();
+        JsonNode problem = admin.get("/api/payments?orderId=" + order).problem(404);
+
+        assertThat(problem.path("type").stringValue()).isEqualTo("https://emporium.dev/problems/payment-not-found");
+        assertThat(problem.path("detail").stringValue()).isEqualTo("No payment for order '" + order + "'");
     }
 
     @Test
@@ -132,7 +135,8 @@ class PaymentQueriesIT {
         assertThat(reply.status()).isEqualTo(200);
         JsonNode payment = reply.json();
         assertThat(payment.propertyNames()).containsExactlyInAnyOrder("id", "orderId", "customerId", "amount",
-                "status", "pspReference", "declineReason", "createdAt", "updatedAt");
+                "status", "paymentMethod", "pspReference", "declineReason", "authorizedAt", "refundReference",
+                "refundedAt", "cancelledAt", "attempts", "nextAttemptAt", "createdAt", "updatedAt");
         assertThat(payment.path("id").stringValue()).isEqualTo(authorized.toString());
         assertThat(payment.path("orderId").stringValue()).isEqualTo(ORDER.toString());
         assertThat(payment.path("customerId").stringValue()).isEqualTo(CUSTOMER.toString());
@@ -141,6 +145,8 @@ class PaymentQueriesIT {
         assertThat(payment.path("status").stringValue()).isEqualTo("AUTHORIZED");
         assertThat(payment.path("pspReference").stringValue()).isEqualTo("psp_ch_3Nx81b");
         assertThat(payment.path("declineReason").isNull()).isTrue();
+        assertThat(payment.path("paymentMethod").stringValue()).isEqualTo("pm_card_visa");
+        assertThat(payment.path("refundReference").isNull()).isTrue();
         assertThat(Instant.parse(payment.path("createdAt").stringValue()))
                 .isEqualTo(Instant.parse("2025-03-01T10:00:01Z"));
         assertThat(Instant.parse(payment.path("updatedAt").stringValue()))
@@ -206,11 +212,14 @@ class PaymentQueriesIT {
     }
 
     @Test
-    void thePaymentOfAnotherCustomersOrderIsAnEmptyPage() {
-        JsonNode body = asCustomer(CUSTOMER).get("/api/payments?orderId=" + OTHER_ORDER).json();
+    void thePaymentOfAnotherCustomersOrderIsNotFoundLikeAnOrderWithoutPayment() {
+        JsonNode theirs = asCustomer(CUSTOMER).get("/api/payments?orderId=" + OTHER_ORDER).problem(404);
+        JsonNode none = asCustomer(CUSTOMER).get("/api/payments?orderId=" + UUID.randomUUID()).problem(404);
 
-        assertThat(body.path("content").isEmpty()).isTrue();
-        assertThat(body.path("page").path("totalElements").asLong()).isZero();
+        assertThat(theirs.path("type").stringValue()).isEqualTo("https://emporium.dev/problems/payment-not-found");
+        assertThat(theirs.path("detail").stringValue()).isEqualTo("No payment for order '" + OTHER_ORDER + "'");
+        assertThat(theirs.propertyNames()).containsExactlyInAnyOrderElementsOf(none.propertyNames());
+        assertThat(theirs.toString()).doesNotContain(OTHER_CUSTOMER.toString()).doesNotContain(declined.toString());
     }
 
     @Test
@@ -252,6 +261,20 @@ class PaymentQueriesIT {
         assertThatThrownBy(() -> aPayment().status("CAPTURED", "psp_1", null).insert(jdbc))
                 .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("payments_status_known");
+    }
+
+    @Test
+    void refusesAnythingButAProviderTokenAsPaymentMethod() {
+        assertThatThrownBy(() -> aPayment().paymentMethod("4242424242424242").pending().insert(jdbc))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("payments_payment_method_is_token");
+    }
+
+    @Test
+    void refusesARefundWithoutItsReference() {
+        assertThatThrownBy(() -> aPayment().status("REFUNDED", "pi_1", null).insert(jdbc))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("payments_refund_reference_when_refunded");
     }
 
     @Test

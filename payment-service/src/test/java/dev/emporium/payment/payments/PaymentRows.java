@@ -3,6 +3,7 @@ package dev.emporium.payment.payments;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +29,8 @@ final class PaymentRows {
 
     private Instant updatedAt;
 
+    private String paymentMethod = "pm_card_visa";
+
     private PaymentRows() {
     }
 
@@ -47,6 +50,11 @@ final class PaymentRows {
 
     PaymentRows amount(long amount) {
         this.amount = amount;
+        return this;
+    }
+
+    PaymentRows paymentMethod(String paymentMethod) {
+        this.paymentMethod = paymentMethod;
         return this;
     }
 
@@ -81,16 +89,20 @@ final class PaymentRows {
 
     UUID insert(JdbcClient jdbc) {
         jdbc.sql("""
-                INSERT INTO payments (id, order_id, customer_id, amount, currency, status, psp_reference,
-                                      decline_reason, created_at, updated_at)
-                VALUES (:id, :orderId, :customerId, :amount, 'EUR', :status, :pspReference, :declineReason,
-                        :createdAt, :updatedAt)
+                INSERT INTO payments (id, order_id, customer_id, amount, currency, status, payment_method, psp_reference,
+                                      decline_reason, next_attempt_at, created_at, updated_at)
+                VALUES (:id, :orderId, :customerId, :amount, 'EUR', :status, :paymentMethod, :pspReference,
+                        :declineReason, :nextAttemptAt, :createdAt, :updatedAt)
                 """)
                 .param("id", id)
                 .param("orderId", orderId)
                 .param("customerId", customerId)
                 .param("amount", amount)
                 .param("status", status)
+                .param("paymentMethod", paymentMethod)
+                // Open rows are due far in the future, so the service's retrier leaves them as the test wrote them.
+                .param("nextAttemptAt", List.of("PENDING", "PENDING_RETRY", "REFUND_PENDING").contains(status)
+                        ? OffsetDateTime.now(ZoneOffset.UTC).plusDays(1) : null)
                 .param("pspReference", pspReference)
                 .param("declineReason", declineReason)
                 .param("createdAt", OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC))
