@@ -36,5 +36,16 @@ class AccessTokenIT extends ResourceServerChecks {
                 .isEqualTo(UNAUTHENTICATED);
         assertThat(http().delete("/api/products/LMP-004").status()).isEqualTo(401);
         assertThat(http().get("/api/productsearch").status()).isEqualTo(401);
+        assertThat(http().put("/api/products/LMP-004", "{}").status()).isEqualTo(401);
+        assertThat(http().post("/api/products/LMP-004/stock-adjustments", "{\"delta\": 1}").status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void placingAndCancellingOrdersAndTheDeadLetterApiNeedAToken() {
+        assertThat(http().post("/api/orders", "{}").problem(401).path("type").stringValue())
+                .isEqualTo(UNAUTHENTICATED);
+        assertThat(http().post("/api/orders/" + UUID.randomUUID() + "/cancel", "").status()).isEqualTo(401);
+        assertThat(http().get("/api/admin/dead-letters?topic=payments.v1").status()).isEqualTo(401);
     }
 }

@@ -1,5 +1,6 @@
 /**
- * The product catalog: products with their price and stock ({@code orders.products}) and the read API
- * {@code /api/products}. Ordering prices its lines from here and reserves stock here.
+ * The product catalog: products with their price and stock ({@code orders.products}), the API
+ * {@code /api/products} that everyone reads and administrators change, and {@link dev.emporium.order.catalog.Stock},
+ * through which ordering prices its lines and reserves and releases stock.
  */
 package dev.emporium.order.catalog;

@@ -12,6 +12,11 @@ public record OrderId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
+    /** A new, random id. */
+    public static OrderId random() {
+        return new OrderId(UUID.randomUUID());
+    }
+
     /**
      * Parses the canonical 36-character form. Spring MVC binds path variables and request parameters through this
      * factory, so anything else is a 400; the length check refuses the short forms {@link UUID#fromString} would

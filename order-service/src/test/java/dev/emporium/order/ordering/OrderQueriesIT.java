@@ -21,7 +21,9 @@ import static dev.emporium.order.ordering.OrderRows.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The rows are dated 2025: without a long timeout the payment-timeout job would cancel the pending one under the tests.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "emporium.order.payment-timeout=3650d")
 @ServiceIntegrationTest(schema = "orders", role = "order_service", kafka = true)
 class OrderQueriesIT {
 

@@ -31,7 +31,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Makes a Spring MVC service that adds the resource-server starter an OAuth2 resource server on the platform's
  * access tokens. Stateless, no sessions, no CSRF (there are no cookies to forge); probes and metrics stay open for
  * the orchestrator and Prometheus, the paths in {@code emporium.security.public-paths} are open to everyone,
- * {@code /api/admin/**} needs the ADMIN role, and everything else needs a valid token. A service with its own {@link SecurityFilterChain} or {@link JwtDecoder}
+ * {@code /api/admin/**} and the paths in {@code emporium.security.admin-paths} need the ADMIN role, and everything
+ * else needs a valid token. A service with its own {@link SecurityFilterChain} or {@link JwtDecoder}
  * keeps it.
  */
 @AutoConfiguration(beforeName = {
@@ -78,6 +79,9 @@ public class ResourceServerAutoConfiguration {
                     }
                     requests.requestMatchers("/error").permitAll();
                     requests.requestMatchers(ADMIN_API).hasRole("ADMIN");
+                    for (String adminPath : properties.adminPaths()) {
+                        requests.requestMatchers(matcher(adminPath)).hasRole("ADMIN");
+                    }
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
@@ -90,8 +94,8 @@ public class ResourceServerAutoConfiguration {
     }
 
     /** {@code "GET /api/products/**"} matches GET only; {@code "/api/auth/login"} matches every method. */
-    static PathPatternRequestMatcher matcher(String publicPath) {
-        String[] parts = publicPath.trim().split("\\s+", 2);
+    static PathPatternRequestMatcher matcher(String path) {
+        String[] parts = path.trim().split("\\s+", 2);
         if (parts.length == 2) {
             return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.valueOf(parts[0]), parts[1]);
         }

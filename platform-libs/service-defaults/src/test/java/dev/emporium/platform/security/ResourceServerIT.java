@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootTest(classes = ResourceServerIT.TestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.application.name=resource-server-test",
-                "emporium.security.public-paths=GET /api/catalog/**" })
+                "emporium.security.public-paths=GET /api/catalog/**",
+                "emporium.security.admin-paths=POST /api/catalog/**" })
 class ResourceServerIT {
 
     @LocalServerPort
@@ -72,6 +73,17 @@ class ResourceServerIT {
     @Test
     void aPublicPathIsPublicForItsMethodOnly() {
         assertThat(http().post("/api/catalog/items", "{}").status()).isEqualTo(401);
+    }
+
+    @Test
+    void anAdminPathNeedsTheAdminRoleForItsMethodOnly() {
+        Reply customer = http().withBearer(TestTokens.customer(UUID.randomUUID())).post("/api/catalog/items", "{}");
+        assertThat(customer.problem(403).get("type").asString()).isEqualTo("https://emporium.dev/problems/forbidden");
+
+        assertThat(http().withBearer(TestTokens.admin(UUID.randomUUID())).post("/api/catalog/items", "{}").status())
+                .isEqualTo(200);
+        assertThat(http().withBearer(TestTokens.customer(UUID.randomUUID())).get("/api/catalog/items").status())
+                .isEqualTo(200);
     }
 
     @Test
