@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The catalog's API: everyone reads it, administrators change it (the role is checked by {@code emporium.security.admin-paths}). */
+/**
+ * The catalog's API: everyone reads it, administrators change it (the role is checked before the body is read, by
+ * {@code emporium.security.admin-paths} in application.yml).
+ */
 @RestController
 @RequestMapping("/api/products")
 class ProductController {
