@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,8 +26,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.ClassUtils;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -77,10 +83,39 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
-                .forEach(error -> errors.add(new FieldProblem(result.getMethodParameter().getParameterName(),
-                        error.getDefaultMessage()))));
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors body) {
+                // A validated request body among other constrained parameters: name its fields, as above.
+                body.getFieldErrors().forEach(error -> errors.add(new FieldProblem(error.getField(),
+                        error.getDefaultMessage())));
+                body.getGlobalErrors().forEach(error -> errors.add(new FieldProblem(error.getObjectName(),
+                        error.getDefaultMessage())));
+            }
+            else {
+                String name = parameterName(result.getMethodParameter());
+                result.getResolvableErrors().forEach(error -> errors.add(new FieldProblem(name,
+                        error.getDefaultMessage())));
+            }
+        }
         return validationProblem(ex.getBody(), errors, headers, status, request, ex);
+    }
+
+    /** The name the client used: the header's, the query parameter's or the path variable's, not the Java one. */
+    private static String parameterName(MethodParameter parameter) {
+        RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        PathVariable variable = parameter.getParameterAnnotation(PathVariable.class);
+        if (variable != null && !variable.name().isEmpty()) {
+            return variable.name();
+        }
+        String name = parameter.getParameterName();
+        return name == null ? "parameter" : name;
     }
 
     private ResponseEntity<Object> validationProblem(ProblemDetail body, List<FieldProblem> errors,

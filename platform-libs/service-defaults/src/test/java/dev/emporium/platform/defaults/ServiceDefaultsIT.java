@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -74,6 +76,21 @@ class ServiceDefaultsIT {
         assertThat(body.get("errors")).hasSize(2);
         assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("name");
         assertThat(body.get("errors").get(1).get("field").asString()).isEqualTo("quantity");
+    }
+
+    @Test
+    void methodValidationNamesTheBodysFieldsAndTheHeader() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/widgets/labelled")).header("Content-Type", "application/json").header("Widget-Label", "x".repeat(9))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"\", \"quantity\": 1}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("type").asString()).isEqualTo(ProblemDetailsExceptionHandler.VALIDATION_PROBLEM.toString());
+        assertThat(body.get("errors")).hasSize(2);
+        assertThat(body.get("errors").get(0).get("field").asString()).isEqualTo("Widget-Label");
+        assertThat(body.get("errors").get(1).get("field").asString()).isEqualTo("name");
     }
 
     @Test
@@ -196,6 +213,13 @@ class ServiceDefaultsIT {
         @PostMapping("/widgets")
         Map<String, Object> create(@Valid @RequestBody NewWidget widget) {
             return Map.of("name", widget.name(), "tags", List.of());
+        }
+
+        /** Constraints on a parameter beside the body: Spring validates the whole method, body included. */
+        @PostMapping("/widgets/labelled")
+        Map<String, Object> createLabelled(@RequestHeader("Widget-Label") @Size(max = 8) String label,
+                @Valid @RequestBody NewWidget widget) {
+            return Map.of("name", widget.name(), "label", label);
         }
 
         @GetMapping("/widgets")
