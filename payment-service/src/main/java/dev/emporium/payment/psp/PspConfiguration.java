@@ -12,8 +12,11 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +26,9 @@ import org.springframework.web.client.RestClient;
 /**
  * The provider's HTTP client (JDK HttpClient, HTTP/1.1, with connect and read timeouts as each attempt's time limit),
  * the retry and the circuit breaker named {@value #NAME}, and their meters ({@code resilience4j_circuitbreaker_*},
- * {@code resilience4j_retry_*} on {@code /actuator/prometheus}).
+ * {@code resilience4j_retry_*} on {@code /actuator/prometheus}). Every HTTP attempt is observed, which times it as
+ * {@code http_client_requests_seconds{client_name, uri, status, outcome}}: the provider's own latency, where the
+ * breaker's {@code resilience4j_circuitbreaker_calls_seconds} times a whole call with its retries.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PspProperties.class)
@@ -33,6 +38,18 @@ class PspConfiguration {
     static final String NAME = "psp";
 
     private static final Logger log = LoggerFactory.getLogger(PspConfiguration.class);
+
+    private final ObservationRegistry observations;
+
+    @Autowired
+    PspConfiguration(ObjectProvider<ObservationRegistry> observations) {
+        this.observations = observations.getIfAvailable(() -> ObservationRegistry.NOOP);
+    }
+
+    /** Without observations: for tests that build the provider on its own. */
+    PspConfiguration() {
+        this.observations = ObservationRegistry.NOOP;
+    }
 
     @Bean
     CircuitBreakerRegistry pspCircuitBreakerRegistry(PspProperties properties) {
@@ -89,6 +106,7 @@ class PspConfiguration {
         RestClient http = RestClient.builder()
                 .baseUrl(properties.baseUrl().toString())
                 .requestFactory(requests)
+                .observationRegistry(observations)
                 .build();
         log.info("Payment provider at {} (time limit {} per attempt, at most {} per call)", properties.baseUrl(),
                 properties.connectTimeout().plus(properties.readTimeout()), properties.longestCall());

@@ -3,7 +3,10 @@ package dev.emporium.platform.messaging.deadletter;
 import dev.emporium.platform.messaging.MessagingAutoConfiguration;
 import dev.emporium.platform.messaging.MessagingDatabase;
 import dev.emporium.platform.messaging.MessagingProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -23,7 +26,8 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
  * Error handling for every {@code @KafkaListener} of the service (Spring Boot's listener container factory picks up
  * the {@link CommonErrorHandler}): bounded retries with exponential back-off, then the record goes to
  * {@code <topic>.DLT} on the same partition and the consumer goes on. Records that cannot be deserialised are not
- * retried. Plus the API to list and replay dead letters.
+ * retried. Every record sent there is counted ({@link CountingRecoverer}). Plus the API to list and replay dead
+ * letters.
  */
 @AutoConfiguration(after = MessagingAutoConfiguration.class,
         afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
@@ -38,11 +42,14 @@ public class DeadLetterAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler kafkaErrorHandler(DeadLetterKafka kafka, MessagingProperties properties) {
+    DefaultErrorHandler kafkaErrorHandler(DeadLetterKafka kafka, MessagingProperties properties,
+            ObjectProvider<MeterRegistry> registry) {
         MessagingProperties.Consumer settings = properties.consumer();
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka.template(),
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(kafka.template(),
                 (record, exception) -> new TopicPartition(DeadLetters.deadLetterTopic(record.topic()),
                         record.partition()));
+        CountingRecoverer recoverer = new CountingRecoverer(publisher,
+                registry.getIfAvailable(() -> Metrics.globalRegistry));
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(settings.retries());
         backOff.setInitialInterval(settings.initialInterval().toMillis());
         backOff.setMultiplier(settings.multiplier());
