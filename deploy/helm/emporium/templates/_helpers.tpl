@@ -105,6 +105,9 @@ SPRING_KAFKA_BOOTSTRAP_SERVERS: {{ $root.Values.kafka.bootstrapServers | quote }
 {{- if and $svc.redis $root.Values.redis.url }}
 SPRING_DATA_REDIS_URL: {{ $root.Values.redis.url | quote }}
 {{- end }}
+{{- if $svc.psp }}
+EMPORIUM_PAYMENT_PSP_BASE_URL: {{ $root.Values.payment.psp.baseUrl | quote }}
+{{- end }}
 {{- range $upstream := $svc.routesTo }}
 {{- $target := index $root.Values.services $upstream }}
 {{ printf "%s_URL" ($upstream | upper | replace "-" "_") }}: {{ printf "http://%s:%v" (include "emporium.serviceName" (dict "root" $root "name" $upstream)) $target.port | quote }}

@@ -37,6 +37,23 @@ final class Http {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    static HttpResponse<String> postJson(String url, String accessToken, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + accessToken)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    /** A POST without a body, such as a command on a resource ({@code /api/orders/{id}/cancel}). */
+    static HttpResponse<String> post(String url, String accessToken) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + accessToken)
+            .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());

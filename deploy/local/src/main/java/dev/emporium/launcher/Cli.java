@@ -71,8 +71,9 @@ public final class Cli {
         out.println("""
             Usage: ./platform COMMAND [OPTIONS]
 
-            Runs Emporium on this machine without Docker: embedded PostgreSQL, a Kafka broker, a Zipkin
-            trace store and the five services, each in its own JVM with the OpenTelemetry agent.
+            Runs Emporium on this machine without Docker: embedded PostgreSQL, a Kafka broker, the
+            payment-provider simulator (WireMock), a Zipkin trace store and the five services, each in
+            its own JVM with the OpenTelemetry agent.
 
             Commands:
               up [--fresh] [--data-dir DIR] [--port-offset N] [--traces zipkin|logging|none]
@@ -85,11 +86,12 @@ public final class Cli {
               status [--data-dir DIR]    show every component: pid, alive, ready, URL
               logs SERVICE [--data-dir DIR]
                                          follow a log: gateway-service, auth-service, order-service,
-                                         payment-service, notification-service, kafka, zipkin, postgres
+                                         payment-service, notification-service, kafka, wiremock,
+                                         zipkin, postgres
               help                       this text
 
             Ports: gateway 8080 (management 9080), auth 8081, order 8082, payment 8083, notification 8084,
-            PostgreSQL 15432, Kafka 19092 (controller 19093), Zipkin 9411.""");
+            PostgreSQL 15432, Kafka 19092 (controller 19093), payment-provider simulator 8089, Zipkin 9411.""");
         return OK;
     }
 
@@ -151,6 +153,8 @@ public final class Cli {
             String url = component.url();
             if (component.name().equals(ServiceModule.GATEWAY.module())) {
                 url = url + "  (management " + platform.managementUrl(component.name()) + ")";
+            } else if (component.name().equals("wiremock")) {
+                url = url + "  (payment-provider simulator)";
             }
             rows.add(List.of(component.name(), url, Long.toString(component.pid()),
                 Probes.ready(component.probe()) ? "UP" : "DOWN", relative(component.log())));
@@ -158,6 +162,8 @@ public final class Cli {
         out.println();
         out.print(table(rows));
         out.println();
+        out.println("Payment-provider simulator: every charge and refund payment-service sent is in "
+            + platform.pspSimulatorJournalUrl());
         PlatformSecrets secrets = platform.secrets();
         if (secrets.generated()) {
             out.printf("Administrator: %s / %s  (shown once; kept in %s)%n", secrets.adminEmail(),
@@ -256,7 +262,7 @@ public final class Cli {
 
     private int logs(CliCommand.Logs logs) {
         String name = ServiceModule.find(logs.component()).map(ServiceModule::module).orElse(logs.component());
-        List<String> known = new ArrayList<>(List.of("kafka", "zipkin", "postgres"));
+        List<String> known = new ArrayList<>(List.of("kafka", "wiremock", "zipkin", "postgres"));
         for (ServiceModule service : ServiceModule.values()) {
             known.add(service.module());
         }

@@ -28,9 +28,10 @@ import java.util.stream.Stream;
 import dev.emporium.contracts.Topics;
 
 /**
- * The whole platform on this machine: embedded PostgreSQL, a Kafka broker JVM, optionally Zipkin, and the five
- * service JVMs with the OpenTelemetry agent. Tests build one, {@link #start()} it and close it at the end; the
- * command line does the same and then waits for Ctrl-C or {@code down}.
+ * The whole platform on this machine: embedded PostgreSQL, a Kafka broker JVM, the payment-provider simulator
+ * (WireMock) JVM, optionally Zipkin, and the five service JVMs with the OpenTelemetry agent. Tests build one,
+ * {@link #start()} it and close it at the end; the command line does the same and then waits for Ctrl-C or
+ * {@code down}.
  *
  * <pre>{@code
  * try (LocalPlatform platform = LocalPlatform.builder().repositoryRoot(root).portOffset(100).build()) {
@@ -54,6 +55,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration KAFKA_READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration PSP_SIMULATOR_READY_TIMEOUT = Duration.ofSeconds(60);
+    /** The simulator keeps the newest requests only, so a long session cannot exhaust its heap. */
+    private static final int PSP_SIMULATOR_JOURNAL_ENTRIES = 5000;
+    /** The stubs docker-compose.yml and payment-service's tests use too, relative to the repository root. */
+    static final String PSP_SIMULATOR_STUBS = "deploy/compose/wiremock";
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final int LOG_TAIL_LINES = 40;
 
@@ -74,6 +80,7 @@ public final class LocalPlatform implements AutoCloseable {
     private PlatformSecrets secrets;
     private KafkaBroker kafka;
     private ManagedProcess zipkin;
+    private ManagedProcess pspSimulator;
     private boolean ready;
     private Duration startupTime;
 
@@ -112,9 +119,12 @@ public final class LocalPlatform implements AutoCloseable {
             if (traces == TracesMode.ZIPKIN) {
                 startZipkin();
             }
+            startPspSimulator();
             kafkaReady = CompletableFuture.runAsync(this::startKafka);
             startDatabase();
             join(kafkaReady);
+            // payment-service charges through it from its first order event on
+            awaitPspSimulator();
             for (ServiceModule service : ServiceModule.values()) {
                 launch(service);
             }
@@ -148,6 +158,7 @@ public final class LocalPlatform implements AutoCloseable {
         Arrays.stream(ServiceModule.values()).map(this::serviceJar).forEach(required::add);
         required.add(libDirectory());
         required.add(agentJar());
+        required.add(wiremockJar());
         if (traces == TracesMode.ZIPKIN) {
             required.add(zipkinJar());
         }
@@ -156,6 +167,10 @@ public final class LocalPlatform implements AutoCloseable {
             throw new PlatformStartException("missing build output: "
                 + missing.stream().map(repositoryRoot::relativize).map(Path::toString).toList()
                 + "; build it with ./mvnw -B -DskipTests package");
+        }
+        if (!Files.isDirectory(pspSimulatorStubs().resolve("mappings"))) {
+            throw new PlatformStartException("no payment-provider stubs in " + pspSimulatorStubs().resolve("mappings")
+                + "; the checkout is incomplete");
         }
     }
 
@@ -262,6 +277,56 @@ public final class LocalPlatform implements AutoCloseable {
         register(() -> started.stop(Duration.ofSeconds(10)), () -> zipkin = started);
     }
 
+    /**
+     * The payment-provider simulator: WireMock standalone serving the committed stubs, on loopback only. Its request
+     * journal ({@code /__admin/requests}) shows every charge and refund payment-service made.
+     */
+    private void startPspSimulator() {
+        int port = ports.pspSimulator();
+        progress.accept("Starting the payment-provider simulator (WireMock " + Versions.wiremock() + ") on 127.0.0.1:"
+            + port + " ...");
+        List<String> command = List.of(JavaCommand.java(), "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-jar", wiremockJar().toString(),
+            "--port", Integer.toString(port), "--bind-address", "127.0.0.1",
+            "--root-dir", pspSimulatorStubs().toString(), "--disable-banner",
+            "--max-request-journal-entries", Integer.toString(PSP_SIMULATOR_JOURNAL_ENTRIES));
+        ManagedProcess started = ManagedProcess.start("wiremock", command, Map.of(), dataDirectory,
+            logDirectory().resolve("wiremock.log"));
+        register(() -> started.stop(Duration.ofSeconds(10)), () -> pspSimulator = started);
+    }
+
+    private void awaitPspSimulator() {
+        ManagedProcess simulator;
+        synchronized (lock) {
+            simulator = pspSimulator;
+        }
+        URI health = URI.create(pspSimulatorUrl() + "/__admin/health");
+        Instant deadline = Instant.now().plus(PSP_SIMULATOR_READY_TIMEOUT);
+        while (!Probes.httpReady(health)) {
+            if (closed.get()) {
+                throw new PlatformStartException("start-up was interrupted: the platform is shutting down");
+            }
+            if (!simulator.isAlive()) {
+                throw new PlatformStartException("the payment-provider simulator (WireMock) exited with code "
+                    + simulator.exitValue() + " before it answered; " + simulator.log() + " ends with:"
+                    + System.lineSeparator() + simulator.tail(LOG_TAIL_LINES));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new PlatformStartException("the payment-provider simulator (WireMock) did not answer " + health
+                    + " within " + PSP_SIMULATOR_READY_TIMEOUT.toSeconds() + " s; " + simulator.log() + " ends with:"
+                    + System.lineSeparator() + simulator.tail(LOG_TAIL_LINES));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PlatformStartException("interrupted while waiting for the payment-provider simulator", e);
+            }
+        }
+        progress.accept("  PSP simulator ready: " + pspSimulatorUrl() + " (pid " + simulator.pid()
+            + "), stubs from " + PSP_SIMULATOR_STUBS + ", request journal " + pspSimulatorJournalUrl());
+    }
+
     private void launch(ServiceModule service) {
         List<String> command = new ArrayList<>();
         command.add(JavaCommand.java());
@@ -309,6 +374,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (service == ServiceModule.ORDER) {
             env.put("SPRING_FLYWAY_LOCATIONS", "classpath:db/migration,classpath:db/demo");
+        }
+        if (service == ServiceModule.PAYMENT) {
+            env.put("EMPORIUM_PAYMENT_PSP_BASE_URL", pspSimulatorUrl());
         }
         if (service == ServiceModule.GATEWAY) {
             env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.gatewayManagement()));
@@ -447,11 +515,15 @@ public final class LocalPlatform implements AutoCloseable {
         awaitReady(pendingChecks(List.of(service), false), Instant.now());
     }
 
-    /** Stops everything in reverse order: services, Zipkin, Kafka, PostgreSQL. Safe to call more than once. */
+    /**
+     * Stops everything in reverse order: services, the payment-provider simulator, Zipkin, Kafka, PostgreSQL. Safe to
+     * call more than once.
+     */
     @Override
     public void close() {
         List<ManagedProcess> toStop;
         ManagedProcess zipkin;
+        ManagedProcess pspSimulator;
         KafkaBroker kafka;
         PlatformDatabase database;
         synchronized (lock) {
@@ -460,16 +532,22 @@ public final class LocalPlatform implements AutoCloseable {
             }
             toStop = services.values().stream().filter(ManagedProcess::isAlive).toList();
             zipkin = this.zipkin;
+            pspSimulator = this.pspSimulator;
             kafka = this.kafka;
             database = this.database;
         }
-        boolean anythingStarted = !toStop.isEmpty() || zipkin != null || kafka != null || database != null;
+        boolean anythingStarted = !toStop.isEmpty() || zipkin != null || pspSimulator != null || kafka != null
+            || database != null;
         Instant begin = Instant.now();
         if (!toStop.isEmpty()) {
             progress.accept("Stopping " + toStop.stream().map(ManagedProcess::name).toList() + " ...");
             CompletableFuture.allOf(toStop.stream()
                 .map(process -> CompletableFuture.runAsync(() -> process.stop(SERVICE_STOP_GRACE)))
                 .toArray(CompletableFuture[]::new)).join();
+        }
+        if (pspSimulator != null) {
+            progress.accept("Stopping the payment-provider simulator ...");
+            pspSimulator.stop(Duration.ofSeconds(10));
         }
         if (zipkin != null) {
             progress.accept("Stopping Zipkin ...");
@@ -520,6 +598,11 @@ public final class LocalPlatform implements AutoCloseable {
                         readinessUri(service).toString(), process.log()));
                 }
             }
+            if (pspSimulator != null) {
+                components.add(new PlatformState.Component("wiremock", pspSimulator.pid(),
+                    PlatformState.Component.startedAt(pspSimulator.handle()), pspSimulatorUrl(),
+                    pspSimulatorUrl() + "/__admin/health", pspSimulator.log()));
+            }
             if (zipkin != null) {
                 components.add(new PlatformState.Component("zipkin", zipkin.pid(),
                     PlatformState.Component.startedAt(zipkin.handle()), zipkinUrl() + "/zipkin/",
@@ -564,6 +647,14 @@ public final class LocalPlatform implements AutoCloseable {
         return launcherTarget().resolve("zipkin/zipkin-server.jar");
     }
 
+    private Path wiremockJar() {
+        return launcherTarget().resolve("wiremock/wiremock-standalone.jar");
+    }
+
+    private Path pspSimulatorStubs() {
+        return repositoryRoot.resolve(PSP_SIMULATOR_STUBS);
+    }
+
     Path logDirectory() {
         return dataDirectory.resolve("logs");
     }
@@ -580,7 +671,6 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
-    /** The gateway's public URL, the only entry point clients use. */
     /** The first administrator's credentials and the other generated secrets, once {@link #start()} has run. */
     public PlatformSecrets secrets() {
         if (secrets == null) {
@@ -589,6 +679,7 @@ public final class LocalPlatform implements AutoCloseable {
         return secrets;
     }
 
+    /** The gateway's public URL, the only entry point clients use. */
     public String gatewayUrl() {
         return serviceUrl(ServiceModule.GATEWAY.module());
     }
@@ -605,6 +696,16 @@ public final class LocalPlatform implements AutoCloseable {
 
     public String zipkinUrl() {
         return "http://127.0.0.1:" + ports.zipkin();
+    }
+
+    /** The payment-provider simulator (WireMock), as payment-service reaches it. */
+    public String pspSimulatorUrl() {
+        return "http://127.0.0.1:" + ports.pspSimulator();
+    }
+
+    /** Every request the simulator received, newest first: the charges and refunds payment-service made. */
+    public String pspSimulatorJournalUrl() {
+        return pspSimulatorUrl() + "/__admin/requests";
     }
 
     public String postgresJdbcUrl() {
@@ -647,6 +748,7 @@ public final class LocalPlatform implements AutoCloseable {
     public String describeInfrastructure() {
         return "embedded PostgreSQL " + Versions.postgres() + " (zonky) at " + postgresJdbcUrl()
             + ", Kafka " + Versions.kafka() + " broker JVM (KRaft) at " + kafkaBootstrapServers()
+            + ", payment-provider simulator (WireMock " + Versions.wiremock() + ") at " + pspSimulatorUrl()
             + ", traces: " + traces.cliName() + ", data in " + dataDirectory;
     }
 

@@ -15,6 +15,7 @@ public record PortPlan(int offset) {
     static final int KAFKA_CONTROLLER = 19093;
     static final int ZIPKIN = 9411;
     static final int GATEWAY_MANAGEMENT = 9080;
+    static final int PSP_SIMULATOR = 8089;
 
     /**
      * Ports of servers that already run on the machines Emporium is developed on (PostgreSQL, MariaDB, Redis,
@@ -64,6 +65,11 @@ public record PortPlan(int offset) {
         return GATEWAY_MANAGEMENT + offset;
     }
 
+    /** The payment-provider simulator (WireMock) payment-service charges and refunds against. */
+    public int pspSimulator() {
+        return PSP_SIMULATOR + offset;
+    }
+
     int service(ServiceModule service) {
         return service.basePort() + offset;
     }
@@ -91,6 +97,7 @@ public record PortPlan(int offset) {
             uses.add(new PortUse(service.basePort() + offset, purpose));
         }
         uses.add(new PortUse(GATEWAY_MANAGEMENT + offset, "gateway-service management (actuator)"));
+        uses.add(new PortUse(PSP_SIMULATOR + offset, "payment-provider simulator (WireMock)"));
         return uses;
     }
 }

@@ -25,6 +25,10 @@ final class Versions {
         return get("kafka.version");
     }
 
+    static String wiremock() {
+        return get("wiremock.version");
+    }
+
     private static String get(String key) {
         return PROPERTIES.getProperty(key, "unknown");
     }

@@ -46,13 +46,15 @@ class CliTest {
     @Test
     void logsOfAnUnknownComponentListsTheKnownOnes() {
         assertThat(run("logs", "inventory")).isEqualTo(Cli.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("order-service").contains("kafka");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("order-service").contains("kafka")
+            .contains("wiremock");
     }
 
     @Test
     void helpListsEveryCommand() {
         assertThat(run("help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("up [--fresh]", "down", "status", "logs SERVICE");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("up [--fresh]", "down", "status", "logs SERVICE")
+            .contains("payment-provider simulator 8089");
     }
 
     @Test

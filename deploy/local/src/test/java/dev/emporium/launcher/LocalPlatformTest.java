@@ -56,6 +56,20 @@ class LocalPlatformTest {
     }
 
     @Test
+    void paymentServiceChargesThroughThePaymentProviderSimulatorOnItsShiftedPort() {
+        Map<String, String> env = platform(100, TracesMode.NONE).environment(ServiceModule.PAYMENT);
+
+        assertThat(env).containsEntry("EMPORIUM_PAYMENT_PSP_BASE_URL", "http://127.0.0.1:8189")
+            .containsEntry("SERVER_PORT", "8183");
+        for (ServiceModule other : ServiceModule.values()) {
+            if (other != ServiceModule.PAYMENT) {
+                assertThat(platform(100, TracesMode.NONE).environment(other)).as(other.module())
+                    .doesNotContainKey("EMPORIUM_PAYMENT_PSP_BASE_URL");
+            }
+        }
+    }
+
+    @Test
     void onlyOrderServiceLoadsDemoDataAndTracesModeReachesTheAgent() {
         Map<String, String> env = platform(0, TracesMode.LOGGING).environment(ServiceModule.PAYMENT);
 
@@ -73,6 +87,8 @@ class LocalPlatformTest {
         assertThat(platform.managementUrl("gateway-service")).isEqualTo("http://127.0.0.1:9180");
         assertThat(platform.managementUrl("payment-service")).isEqualTo("http://127.0.0.1:8183");
         assertThat(platform.postgresJdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:15532/emporium");
+        assertThat(platform.pspSimulatorUrl()).isEqualTo("http://127.0.0.1:8189");
+        assertThat(platform.pspSimulatorJournalUrl()).isEqualTo("http://127.0.0.1:8189/__admin/requests");
         assertThat(platform.dataDirectory()).isEqualTo(root.resolve(".emporium"));
         assertThatThrownBy(() -> platform.serviceUrl("inventory-service")).hasMessageContaining("unknown service");
     }
@@ -97,6 +113,32 @@ class LocalPlatformTest {
     }
 
     @Test
+    void startRefusesABusyPaymentProviderSimulatorPort() throws IOException {
+        try (ServerSocket holder = holdAFreePortFrom(20_000)) {
+            int busy = holder.getLocalPort();
+            LocalPlatform platform = LocalPlatform.builder().repositoryRoot(root).portOffset(busy - 8089)
+                .traces(TracesMode.NONE).progress(line -> { }).build();
+
+            assertThatThrownBy(platform::start)
+                .isInstanceOf(PlatformStartException.class)
+                .hasMessageContaining("port " + busy + " is already in use")
+                .hasMessageContaining("payment-provider simulator (WireMock)");
+        }
+    }
+
+    /** A port low enough that the whole plan shifted onto it stays below 65536 (ephemeral ports may not). */
+    private static ServerSocket holdAFreePortFrom(int first) throws IOException {
+        for (int port = first; port < first + 1000; port++) {
+            try {
+                return new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+            } catch (IOException taken) {
+                // try the next one
+            }
+        }
+        throw new IOException("no free port in " + first + "-" + (first + 999));
+    }
+
+    @Test
     void startNamesTheMissingBuildOutput() {
         LocalPlatform platform = platform(4000, TracesMode.NONE);
 
@@ -104,6 +146,7 @@ class LocalPlatformTest {
             .isInstanceOf(PlatformStartException.class)
             .hasMessageContaining("order-service/target/order-service.jar")
             .hasMessageContaining("deploy/local/target/lib")
+            .hasMessageContaining("deploy/local/target/wiremock/wiremock-standalone.jar")
             .hasMessageContaining("./mvnw -B -DskipTests package");
     }
 

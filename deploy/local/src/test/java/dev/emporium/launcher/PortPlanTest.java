@@ -21,6 +21,7 @@ class PortPlanTest {
         assertThat(plan.service(ServiceModule.ORDER)).isEqualTo(8082);
         assertThat(plan.service(ServiceModule.PAYMENT)).isEqualTo(8083);
         assertThat(plan.service(ServiceModule.NOTIFICATION)).isEqualTo(8084);
+        assertThat(plan.pspSimulator()).isEqualTo(8089);
     }
 
     @Test
@@ -28,7 +29,7 @@ class PortPlanTest {
         PortPlan plan = PortPlan.withOffset(100);
 
         assertThat(plan.uses(TracesMode.ZIPKIN)).extracting(PortUse::port).containsExactlyInAnyOrder(
-            15532, 19192, 19193, 9511, 8180, 8181, 8182, 8183, 8184, 9180);
+            15532, 19192, 19193, 9511, 8180, 8181, 8182, 8183, 8184, 9180, 8189);
         assertThat(plan.management(ServiceModule.GATEWAY)).isEqualTo(9180);
         assertThat(plan.management(ServiceModule.ORDER)).isEqualTo(8182);
     }
@@ -36,7 +37,18 @@ class PortPlanTest {
     @Test
     void zipkinPortIsTakenOnlyWhenZipkinRuns() {
         assertThat(PortPlan.withOffset(0).uses(TracesMode.NONE)).extracting(PortUse::port).doesNotContain(9411);
-        assertThat(PortPlan.withOffset(0).uses(TracesMode.LOGGING)).hasSize(9);
+        assertThat(PortPlan.withOffset(0).uses(TracesMode.LOGGING)).hasSize(10);
+    }
+
+    @Test
+    void thePaymentProviderSimulatorPortIsCheckedWithEveryTracesModeAndSaysWhatItIsFor() {
+        for (TracesMode traces : TracesMode.values()) {
+            assertThat(PortPlan.withOffset(300).uses(traces)).as(traces.cliName())
+                .contains(new PortUse(8389, "payment-provider simulator (WireMock)"));
+        }
+        // 8089 - 2417 = 5672 (RabbitMQ)
+        assertThatThrownBy(() -> PortPlan.withOffset(-2417))
+            .hasMessageContaining("payment-provider simulator (WireMock) on port 5672, which belongs to RabbitMQ");
     }
 
     @Test
@@ -48,7 +60,7 @@ class PortPlanTest {
         // 9080 - 4858 = 4222 (NATS)
         assertThatThrownBy(() -> PortPlan.withOffset(-4858)).hasMessageContaining("4222");
         for (int reserved : PortPlan.FOREIGN.keySet()) {
-            for (int base : new int[] {15432, 19092, 19093, 9411, 8080, 8081, 8082, 8083, 8084, 9080}) {
+            for (int base : new int[] {15432, 19092, 19093, 9411, 8080, 8081, 8082, 8083, 8084, 9080, 8089}) {
                 int offset = reserved - base;
                 assertThatThrownBy(() -> PortPlan.withOffset(offset)).isInstanceOf(IllegalArgumentException.class);
             }

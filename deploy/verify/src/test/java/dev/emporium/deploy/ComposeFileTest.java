@@ -82,6 +82,17 @@ class ComposeFileTest {
     }
 
     @Test
+    void paymentServiceStartsOnceThePaymentProviderSimulatorAnswers() {
+        assertThat(compose.dependsOn("payment-service").get("wiremock")).as("payment-service -> wiremock")
+            .containsEntry("condition", "service_healthy");
+        Map<String, Object> check = compose.healthcheck("wiremock").orElseThrow();
+        assertThat(check.get("test")).asString().contains("http://localhost:8080/__admin/health");
+        assertThat(check).containsKeys("interval", "timeout", "retries");
+        assertThat(compose.environment("payment-service").get(ServiceContract.PSP_BASE_URL))
+            .isEqualTo(ServiceContract.COMPOSE_PSP_BASE_URL);
+    }
+
+    @Test
     void onlyTheGatewayGrafanaJaegerUiAndMailpitUiPublishPorts() {
         Set<String> publishing = new TreeSet<>();
         compose.services().keySet().forEach(service -> {

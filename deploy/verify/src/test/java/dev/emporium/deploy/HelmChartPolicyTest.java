@@ -2,6 +2,7 @@ package dev.emporium.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -254,8 +255,41 @@ class HelmChartPolicyTest {
             } else if (!service.name().equals("auth-service")) {
                 expected.add(8081);
             }
+            if (service.name().equals("payment-service")) {
+                // the payment provider: the default simulator's port
+                expected.add(URI.create(ServiceContract.COMPOSE_PSP_BASE_URL).getPort());
+            }
             assertThat(ports).as(service.name() + " egress ports").isEqualTo(expected);
         }
+    }
+
+    @Test
+    void onlyPaymentServiceReachesThePaymentProviderOnTheConfiguredPortAndAddresses() {
+        RenderedChart own = RenderedChart.render(RenderedChart.overrides(
+            "payment.psp.baseUrl", "https://psp.example.com",
+            "networkPolicy.egress.psp.ports[0]", 443,
+            "networkPolicy.egress.psp.to[0].ipBlock.cidr", "203.0.113.0/24"));
+
+        NetworkPolicy payment = own.get(NetworkPolicy.class, RenderedChart.objectName("payment-service"));
+        assertThat(payment.getSpec().getEgress()).as("payment-service egress").anySatisfy(rule -> {
+            assertThat(ports(rule.getPorts())).containsExactly(443);
+            assertThat(rule.getTo()).singleElement()
+                .satisfies(peer -> assertThat(peer.getIpBlock().getCidr()).isEqualTo("203.0.113.0/24"));
+        });
+        assertThat(payment.getSpec().getEgress()).as("the simulator's default port is no longer open")
+            .noneSatisfy(rule -> assertThat(ports(rule.getPorts())).contains(8080));
+        for (String service : ServiceContract.names()) {
+            if (service.equals("payment-service")) {
+                continue;
+            }
+            NetworkPolicy policy = own.get(NetworkPolicy.class, RenderedChart.objectName(service));
+            assertThat(policy.getSpec().getEgress()).as(service + " reaches the payment provider")
+                .noneSatisfy(rule -> assertThat(ports(rule.getPorts())).contains(443));
+            assertThat(own.get(ConfigMap.class, RenderedChart.objectName(service)).getData()).as(service)
+                .doesNotContainKey(ServiceContract.PSP_BASE_URL);
+        }
+        assertThat(own.get(ConfigMap.class, RenderedChart.objectName("payment-service")).getData())
+            .containsEntry(ServiceContract.PSP_BASE_URL, "https://psp.example.com");
     }
 
     @Test

@@ -30,6 +30,9 @@ class HelmValuesSchemaTest {
             Arguments.of("an empty secret name", "services.order-service.database.existingSecret", ""),
             Arguments.of("an unknown pull policy", "image.pullPolicy", "Sometimes"),
             Arguments.of("an OTLP endpoint that is no URL", "otel.endpoint", "collector:4318"),
+            Arguments.of("a payment provider that is no URL", "payment.psp.baseUrl", "psp.example.com"),
+            Arguments.of("a payment provider URL with a query", "payment.psp.baseUrl", "https://psp.example.com/?a=b"),
+            Arguments.of("a payment provider egress to port 0", "networkPolicy.egress.psp.ports[0]", 0),
             Arguments.of("a memory limit that is no quantity", "defaults.resources.limits.memory", "lots"));
     }
 

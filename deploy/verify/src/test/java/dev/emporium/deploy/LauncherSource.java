@@ -65,6 +65,38 @@ final class LauncherSource {
         return Integer.parseInt(m.group(1));
     }
 
+    /** {@code static final int PSP_SIMULATOR = 8089;} in PortPlan. */
+    static int pspSimulatorPort() {
+        Matcher m = Pattern.compile("PSP_SIMULATOR\\s*=\\s*(\\d+);").matcher(read("PortPlan.java"));
+        if (!m.find()) {
+            throw new IllegalStateException("no PSP_SIMULATOR port in PortPlan.java; update LauncherSource");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    /**
+     * The {@code EMPORIUM_PAYMENT_PSP_BASE_URL} the launcher gives payment-service without a port offset: its
+     * simulator's URL, {@code "http://127.0.0.1:" + ports.pspSimulator()}.
+     */
+    static String pspBaseUrl() {
+        String source = read("LocalPlatform.java");
+        if (!source.contains("env.put(\"EMPORIUM_PAYMENT_PSP_BASE_URL\", pspSimulatorUrl());")
+            || !source.contains("return \"http://127.0.0.1:\" + ports.pspSimulator();")
+            || !read("PortPlan.java").contains("return PSP_SIMULATOR + offset;")) {
+            throw new IllegalStateException("the launcher's PSP base URL has a new shape; update LauncherSource");
+        }
+        return "http://127.0.0.1:" + pspSimulatorPort();
+    }
+
+    /** {@code static final String PSP_SIMULATOR_STUBS = "deploy/compose/wiremock";} in LocalPlatform. */
+    static String pspSimulatorStubs() {
+        Matcher m = Pattern.compile("PSP_SIMULATOR_STUBS\\s*=\\s*\"([^\"]+)\";").matcher(read("LocalPlatform.java"));
+        if (!m.find()) {
+            throw new IllegalStateException("no PSP_SIMULATOR_STUBS in LocalPlatform.java; update LauncherSource");
+        }
+        return m.group(1);
+    }
+
     /**
      * The topics the launcher creates: {@code LocalPlatform.TOPICS} is the event contracts' {@code Topics.ALL},
      * read from platform-libs/event-contracts (each domain topic followed by its dead-letter topic).

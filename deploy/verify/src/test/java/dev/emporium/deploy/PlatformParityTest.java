@@ -144,6 +144,30 @@ class PlatformParityTest {
     }
 
     @Test
+    void paymentServiceChargesThroughASimulatorServingTheSameStubsEverywhere() throws IOException {
+        String key = ServiceContract.PSP_BASE_URL;
+
+        assertThat(LauncherSource.pspBaseUrl()).as("launcher").isEqualTo(ServiceContract.LOCAL_PSP_BASE_URL);
+        assertThat(applicationYmlPspBaseUrl()).as("payment-service's own default, for a service run on its own")
+            .isEqualTo(ServiceContract.LOCAL_PSP_BASE_URL);
+        assertThat(compose.environment("payment-service").get(key)).as("compose")
+            .isEqualTo(ServiceContract.COMPOSE_PSP_BASE_URL);
+        assertThat(chart.get(ConfigMap.class, RenderedChart.objectName("payment-service")).getData().get(key))
+            .as("Helm default").isEqualTo(ServiceContract.COMPOSE_PSP_BASE_URL);
+
+        assertThat(LauncherSource.pspSimulatorStubs()).as("launcher stubs").isEqualTo(ServiceContract.PSP_STUBS);
+        assertThat(compose.list("wiremock", "volumes")).as("compose stubs")
+            .containsExactly("./" + ServiceContract.PSP_STUBS + ":/home/wiremock:ro");
+        assertThat(RepositoryLayout.resolve(ServiceContract.PSP_STUBS).resolve("mappings")).isDirectoryContaining(
+            file -> file.getFileName().toString().equals("payment-intent-authorized.json"));
+
+        RenderedChart own = RenderedChart.render(RenderedChart.overrides("payment.psp.baseUrl",
+            "https://psp.example.com/api"));
+        assertThat(own.get(ConfigMap.class, RenderedChart.objectName("payment-service")).getData())
+            .as("Helm with payment.psp.baseUrl set").containsEntry(key, "https://psp.example.com/api");
+    }
+
+    @Test
     void theChartRunsTheSameProvisioningScriptsAsCompose() throws IOException {
         for (String[] pair : List.of(
             new String[] {"deploy/compose/postgres/provision-schemas.sh", "deploy/helm/emporium/files/provision-schemas.sh"},
@@ -186,6 +210,17 @@ class PlatformParityTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> server = (Map<String, Object>) yaml.get("server");
         return ((Number) server.get("port")).intValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String applicationYmlPspBaseUrl() throws IOException {
+        Map<String, Object> yaml = new Yaml().load(Files.readString(
+            RepositoryLayout.resolve("payment-service/src/main/resources/application.yml")));
+        Object value = yaml;
+        for (String key : List.of("emporium", "payment", "psp", "base-url")) {
+            value = value instanceof Map<?, ?> map ? map.get(key) : null;
+        }
+        return String.valueOf(value);
     }
 
     private static Set<String> words(String value) {

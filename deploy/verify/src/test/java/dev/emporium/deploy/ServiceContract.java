@@ -60,6 +60,15 @@ final class ServiceContract {
     static final String DEAD_LETTER_SUFFIX = ".DLT";
     static final int TOPIC_PARTITIONS = 3;
 
+    /** Where payment-service finds the payment provider (PSP): the simulator locally and in compose. */
+    static final String PSP_BASE_URL = "EMPORIUM_PAYMENT_PSP_BASE_URL";
+    /** The launcher's simulator on loopback, which is also payment-service's own default. */
+    static final String LOCAL_PSP_BASE_URL = "http://127.0.0.1:8089";
+    /** The simulator's address inside the compose network, the chart's default too. */
+    static final String COMPOSE_PSP_BASE_URL = "http://wiremock:8080";
+    /** The stubs every simulator serves: the launcher's, compose's and payment-service's tests'. */
+    static final String PSP_STUBS = "deploy/compose/wiremock";
+
     static final List<Service> SERVICES = List.of(
         new Service("gateway-service", 8080, Optional.of(9080), Optional.empty(), Optional.empty(), false,
             keys(Stream.of(common(),
@@ -73,7 +82,8 @@ final class ServiceContract {
         new Service("order-service", 8082, Optional.empty(), Optional.of("orders"), Optional.of("order_service"), true,
             keys(Stream.of(common(), database(), kafka(), everywhere("SPRING_FLYWAY_LOCATIONS")))),
         new Service("payment-service", 8083, Optional.empty(), Optional.of("payments"),
-            Optional.of("payment_service"), true, keys(Stream.of(common(), database(), kafka()))),
+            Optional.of("payment_service"), true,
+            keys(Stream.of(common(), database(), kafka(), everywhere(PSP_BASE_URL)))),
         new Service("notification-service", 8084, Optional.empty(), Optional.of("notifications"),
             Optional.of("notification_service"), true, keys(Stream.of(common(), database(), kafka()))));
 
