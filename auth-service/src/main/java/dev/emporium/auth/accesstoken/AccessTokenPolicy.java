@@ -9,7 +9,6 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtIssuedAtValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
 /**
@@ -34,7 +33,7 @@ public final class AccessTokenPolicy {
         JwtTimestampValidator expiryRequired = new JwtTimestampValidator();
         expiryRequired.setAllowEmptyExpiryClaim(false);
         return new DelegatingOAuth2TokenValidator<>(
-                AccessTokens.validator(issuer, audience), expiryRequired, new JwtIssuedAtValidator(true),
+                AccessTokens.validator(issuer, audience), expiryRequired,
                 new JwtClaimValidator<Object>(JwtClaimNames.SUB, AccessTokenPolicy::isUuid),
                 new JwtClaimValidator<Object>(JwtClaimNames.JTI, jti -> jti instanceof String id && !id.isBlank()));
     }

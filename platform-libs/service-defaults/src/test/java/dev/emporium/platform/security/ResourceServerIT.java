@@ -2,6 +2,7 @@ package dev.emporium.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,6 +54,17 @@ class ResourceServerIT {
         assertThat(reply.json().get("roles").asString()).contains("ROLE_CUSTOMER");
         assertThat(reply.json().get("caller").asString()).isEqualTo(user.toString());
         assertThat(reply.json().get("admin").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aTokenIssuedMinutesAgoIsValidUntilItExpires() {
+        UUID user = UUID.randomUUID();
+        String token = TestTokens.token().subject(user.toString()).issuedAt(Instant.now().minusSeconds(600))
+                .expiresAt(Instant.now().plusSeconds(300)).sign();
+
+        Reply reply = http().withBearer(token).get("/api/me");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }
 
     @Test
