@@ -108,6 +108,10 @@ SPRING_DATA_REDIS_URL: {{ $root.Values.redis.url | quote }}
 {{- if $svc.psp }}
 EMPORIUM_PAYMENT_PSP_BASE_URL: {{ $root.Values.payment.psp.baseUrl | quote }}
 {{- end }}
+{{- if $svc.mail }}
+SPRING_MAIL_HOST: {{ $root.Values.notification.mail.host | quote }}
+SPRING_MAIL_PORT: {{ $root.Values.notification.mail.port | quote }}
+{{- end }}
 {{- range $upstream := $svc.routesTo }}
 {{- $target := index $root.Values.services $upstream }}
 {{ printf "%s_URL" ($upstream | upper | replace "-" "_") }}: {{ printf "http://%s:%v" (include "emporium.serviceName" (dict "root" $root "name" $upstream)) $target.port | quote }}

@@ -54,6 +54,10 @@ final class Http {
             .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    static HttpResponse<String> delete(String url, String accessToken) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + accessToken).DELETE());
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return CLIENT.send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());

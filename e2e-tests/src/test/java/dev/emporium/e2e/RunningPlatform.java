@@ -13,7 +13,7 @@ import java.time.Duration;
 /**
  * Starts the platform once per test run (JUnit's root store outlives every test class and closes it at the end)
  * and hands it to tests. Ports are shifted by {@value #PORT_OFFSET} so that a developer's own running platform
- * does not clash; spans are not exported, which keeps start-up lean (the agent is still attached).
+ * does not clash; spans go to the launcher's Zipkin, where {@code TraceIT} reads an order's trace back.
  */
 final class RunningPlatform implements BeforeAllCallback, ParameterResolver {
 
@@ -56,7 +56,7 @@ final class RunningPlatform implements BeforeAllCallback, ParameterResolver {
                 .dataDirectory(dataDirectory)
                 .fresh(true)
                 .portOffset(PORT_OFFSET)
-                .traces(TracesMode.NONE)
+                .traces(TracesMode.ZIPKIN)
                 .readinessTimeout(Duration.ofMinutes(5))
                 .progress(line -> System.out.println("[platform] " + line))
                 .build();

@@ -72,8 +72,8 @@ public final class Cli {
             Usage: ./platform COMMAND [OPTIONS]
 
             Runs Emporium on this machine without Docker: embedded PostgreSQL, a Kafka broker, the
-            payment-provider simulator (WireMock), a Zipkin trace store and the five services, each in
-            its own JVM with the OpenTelemetry agent.
+            payment-provider simulator (WireMock), an SMTP sink (GreenMail), a Zipkin trace store and the
+            five services, each in its own JVM with the OpenTelemetry agent.
 
             Commands:
               up [--fresh] [--data-dir DIR] [--port-offset N] [--traces zipkin|logging|none]
@@ -87,11 +87,12 @@ public final class Cli {
               logs SERVICE [--data-dir DIR]
                                          follow a log: gateway-service, auth-service, order-service,
                                          payment-service, notification-service, kafka, wiremock,
-                                         zipkin, postgres
+                                         greenmail, zipkin, postgres
               help                       this text
 
             Ports: gateway 8080 (management 9080), auth 8081, order 8082, payment 8083, notification 8084,
-            PostgreSQL 15432, Kafka 19092 (controller 19093), payment-provider simulator 8089, Zipkin 9411.""");
+            PostgreSQL 15432, Kafka 19092 (controller 19093), payment-provider simulator 8089,
+            SMTP sink 3025 (mail API 8025), Zipkin 9411.""");
         return OK;
     }
 
@@ -155,6 +156,8 @@ public final class Cli {
                 url = url + "  (management " + platform.managementUrl(component.name()) + ")";
             } else if (component.name().equals("wiremock")) {
                 url = url + "  (payment-provider simulator)";
+            } else if (component.name().equals("greenmail")) {
+                url = url + "  (mail API; SMTP on 127.0.0.1:" + platform.ports().smtp() + ")";
             }
             rows.add(List.of(component.name(), url, Long.toString(component.pid()),
                 Probes.ready(component.probe()) ? "UP" : "DOWN", relative(component.log())));
@@ -164,6 +167,8 @@ public final class Cli {
         out.println();
         out.println("Payment-provider simulator: every charge and refund payment-service sent is in "
             + platform.pspSimulatorJournalUrl());
+        out.println("E-mails: every message notification-service sent to an address is in "
+            + platform.mailboxUrlTemplate());
         PlatformSecrets secrets = platform.secrets();
         if (secrets.generated()) {
             out.printf("Administrator: %s / %s  (shown once; kept in %s)%n", secrets.adminEmail(),
@@ -262,7 +267,7 @@ public final class Cli {
 
     private int logs(CliCommand.Logs logs) {
         String name = ServiceModule.find(logs.component()).map(ServiceModule::module).orElse(logs.component());
-        List<String> known = new ArrayList<>(List.of("kafka", "wiremock", "zipkin", "postgres"));
+        List<String> known = new ArrayList<>(List.of("kafka", "wiremock", "greenmail", "zipkin", "postgres"));
         for (ServiceModule service : ServiceModule.values()) {
             known.add(service.module());
         }

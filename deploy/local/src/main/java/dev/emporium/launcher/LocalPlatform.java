@@ -3,6 +3,7 @@ package dev.emporium.launcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -29,9 +31,9 @@ import dev.emporium.contracts.Topics;
 
 /**
  * The whole platform on this machine: embedded PostgreSQL, a Kafka broker JVM, the payment-provider simulator
- * (WireMock) JVM, optionally Zipkin, and the five service JVMs with the OpenTelemetry agent. Tests build one,
- * {@link #start()} it and close it at the end; the command line does the same and then waits for Ctrl-C or
- * {@code down}.
+ * (WireMock) JVM, the SMTP sink (GreenMail) JVM, optionally Zipkin, and the five service JVMs with the OpenTelemetry
+ * agent. Tests build one, {@link #start()} it and close it at the end; the command line does the same and then waits
+ * for Ctrl-C or {@code down}.
  *
  * <pre>{@code
  * try (LocalPlatform platform = LocalPlatform.builder().repositoryRoot(root).portOffset(100).build()) {
@@ -60,6 +62,7 @@ public final class LocalPlatform implements AutoCloseable {
     private static final int PSP_SIMULATOR_JOURNAL_ENTRIES = 5000;
     /** The stubs docker-compose.yml and payment-service's tests use too, relative to the repository root. */
     static final String PSP_SIMULATOR_STUBS = "deploy/compose/wiremock";
+    private static final Duration MAIL_SINK_READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final int LOG_TAIL_LINES = 40;
 
@@ -81,6 +84,7 @@ public final class LocalPlatform implements AutoCloseable {
     private KafkaBroker kafka;
     private ManagedProcess zipkin;
     private ManagedProcess pspSimulator;
+    private ManagedProcess mailSink;
     private boolean ready;
     private Duration startupTime;
 
@@ -120,11 +124,14 @@ public final class LocalPlatform implements AutoCloseable {
                 startZipkin();
             }
             startPspSimulator();
+            startMailSink();
             kafkaReady = CompletableFuture.runAsync(this::startKafka);
             startDatabase();
             join(kafkaReady);
             // payment-service charges through it from its first order event on
             awaitPspSimulator();
+            // notification-service sends the welcome e-mail of the first registration to it
+            awaitMailSink();
             for (ServiceModule service : ServiceModule.values()) {
                 launch(service);
             }
@@ -159,6 +166,7 @@ public final class LocalPlatform implements AutoCloseable {
         required.add(libDirectory());
         required.add(agentJar());
         required.add(wiremockJar());
+        required.add(greenmailJar());
         if (traces == TracesMode.ZIPKIN) {
             required.add(zipkinJar());
         }
@@ -301,30 +309,71 @@ public final class LocalPlatform implements AutoCloseable {
             simulator = pspSimulator;
         }
         URI health = URI.create(pspSimulatorUrl() + "/__admin/health");
-        Instant deadline = Instant.now().plus(PSP_SIMULATOR_READY_TIMEOUT);
-        while (!Probes.httpReady(health)) {
+        awaitAnswer("the payment-provider simulator (WireMock)", simulator, health.toString(),
+            () -> Probes.httpReady(health), PSP_SIMULATOR_READY_TIMEOUT);
+        progress.accept("  PSP simulator ready: " + pspSimulatorUrl() + " (pid " + simulator.pid()
+            + "), stubs from " + PSP_SIMULATOR_STUBS + ", request journal " + pspSimulatorJournalUrl());
+    }
+
+    /**
+     * The SMTP sink: GreenMail standalone on loopback only, accepting mail for any address without accounts or
+     * authentication, and keeping it in memory. Its HTTP API lists each address's messages.
+     */
+    private void startMailSink() {
+        progress.accept("Starting the SMTP sink (GreenMail " + Versions.greenmail() + ") on 127.0.0.1:" + ports.smtp()
+            + ", mail API on 127.0.0.1:" + ports.mailApi() + " ...");
+        List<String> command = List.of(JavaCommand.java(), "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Dgreenmail.hostname=127.0.0.1",
+            "-Dgreenmail.smtp.port=" + ports.smtp(),
+            "-Dgreenmail.api.port=" + ports.mailApi(),
+            // a recipient's mailbox is created when the first e-mail to it arrives; nobody logs in
+            "-Dgreenmail.auth.disabled",
+            // its default of 2 s is tight while five service JVMs start on the same cores
+            "-Dgreenmail.startup.timeout=30000",
+            "-jar", greenmailJar().toString());
+        ManagedProcess started = ManagedProcess.start("greenmail", command, Map.of(), dataDirectory,
+            logDirectory().resolve("greenmail.log"));
+        register(() -> started.stop(Duration.ofSeconds(10)), () -> mailSink = started);
+    }
+
+    private void awaitMailSink() {
+        ManagedProcess sink;
+        synchronized (lock) {
+            sink = mailSink;
+        }
+        URI readiness = URI.create(mailSinkReadinessUrl());
+        awaitAnswer("the SMTP sink (GreenMail)", sink, readiness + " and SMTP on 127.0.0.1:" + ports.smtp(),
+            () -> Probes.httpReady(readiness) && Probes.tcpOpen("127.0.0.1", ports.smtp()), MAIL_SINK_READY_TIMEOUT);
+        progress.accept("  Mail sink ready: SMTP 127.0.0.1:" + ports.smtp() + " (pid " + sink.pid()
+            + "), e-mails to an address in " + mailboxUrlTemplate());
+    }
+
+    /** Waits for a helper JVM the services depend on, failing with its log when it dies or does not answer. */
+    private void awaitAnswer(String what, ManagedProcess process, String probe, BooleanSupplier answers,
+                             Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!answers.getAsBoolean()) {
             if (closed.get()) {
                 throw new PlatformStartException("start-up was interrupted: the platform is shutting down");
             }
-            if (!simulator.isAlive()) {
-                throw new PlatformStartException("the payment-provider simulator (WireMock) exited with code "
-                    + simulator.exitValue() + " before it answered; " + simulator.log() + " ends with:"
-                    + System.lineSeparator() + simulator.tail(LOG_TAIL_LINES));
+            if (!process.isAlive()) {
+                throw new PlatformStartException(what + " exited with code " + process.exitValue()
+                    + " before it answered; " + process.log() + " ends with:" + System.lineSeparator()
+                    + process.tail(LOG_TAIL_LINES));
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new PlatformStartException("the payment-provider simulator (WireMock) did not answer " + health
-                    + " within " + PSP_SIMULATOR_READY_TIMEOUT.toSeconds() + " s; " + simulator.log() + " ends with:"
-                    + System.lineSeparator() + simulator.tail(LOG_TAIL_LINES));
+                throw new PlatformStartException(what + " did not answer " + probe + " within "
+                    + timeout.toSeconds() + " s; " + process.log() + " ends with:" + System.lineSeparator()
+                    + process.tail(LOG_TAIL_LINES));
             }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new PlatformStartException("interrupted while waiting for the payment-provider simulator", e);
+                throw new PlatformStartException("interrupted while waiting for " + what, e);
             }
         }
-        progress.accept("  PSP simulator ready: " + pspSimulatorUrl() + " (pid " + simulator.pid()
-            + "), stubs from " + PSP_SIMULATOR_STUBS + ", request journal " + pspSimulatorJournalUrl());
     }
 
     private void launch(ServiceModule service) {
@@ -377,6 +426,10 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (service == ServiceModule.PAYMENT) {
             env.put("EMPORIUM_PAYMENT_PSP_BASE_URL", pspSimulatorUrl());
+        }
+        if (service == ServiceModule.NOTIFICATION) {
+            env.put("SPRING_MAIL_HOST", "127.0.0.1");
+            env.put("SPRING_MAIL_PORT", Integer.toString(ports.smtp()));
         }
         if (service == ServiceModule.GATEWAY) {
             env.put("MANAGEMENT_SERVER_PORT", Integer.toString(ports.gatewayManagement()));
@@ -516,14 +569,15 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * Stops everything in reverse order: services, the payment-provider simulator, Zipkin, Kafka, PostgreSQL. Safe to
-     * call more than once.
+     * Stops everything in reverse order: services, the SMTP sink, the payment-provider simulator, Zipkin, Kafka,
+     * PostgreSQL. Safe to call more than once.
      */
     @Override
     public void close() {
         List<ManagedProcess> toStop;
         ManagedProcess zipkin;
         ManagedProcess pspSimulator;
+        ManagedProcess mailSink;
         KafkaBroker kafka;
         PlatformDatabase database;
         synchronized (lock) {
@@ -533,17 +587,22 @@ public final class LocalPlatform implements AutoCloseable {
             toStop = services.values().stream().filter(ManagedProcess::isAlive).toList();
             zipkin = this.zipkin;
             pspSimulator = this.pspSimulator;
+            mailSink = this.mailSink;
             kafka = this.kafka;
             database = this.database;
         }
-        boolean anythingStarted = !toStop.isEmpty() || zipkin != null || pspSimulator != null || kafka != null
-            || database != null;
+        boolean anythingStarted = !toStop.isEmpty() || zipkin != null || pspSimulator != null || mailSink != null
+            || kafka != null || database != null;
         Instant begin = Instant.now();
         if (!toStop.isEmpty()) {
             progress.accept("Stopping " + toStop.stream().map(ManagedProcess::name).toList() + " ...");
             CompletableFuture.allOf(toStop.stream()
                 .map(process -> CompletableFuture.runAsync(() -> process.stop(SERVICE_STOP_GRACE)))
                 .toArray(CompletableFuture[]::new)).join();
+        }
+        if (mailSink != null) {
+            progress.accept("Stopping the SMTP sink ...");
+            mailSink.stop(Duration.ofSeconds(10));
         }
         if (pspSimulator != null) {
             progress.accept("Stopping the payment-provider simulator ...");
@@ -603,6 +662,11 @@ public final class LocalPlatform implements AutoCloseable {
                     PlatformState.Component.startedAt(pspSimulator.handle()), pspSimulatorUrl(),
                     pspSimulatorUrl() + "/__admin/health", pspSimulator.log()));
             }
+            if (mailSink != null) {
+                components.add(new PlatformState.Component("greenmail", mailSink.pid(),
+                    PlatformState.Component.startedAt(mailSink.handle()), mailSinkUrl(), mailSinkReadinessUrl(),
+                    mailSink.log()));
+            }
             if (zipkin != null) {
                 components.add(new PlatformState.Component("zipkin", zipkin.pid(),
                     PlatformState.Component.startedAt(zipkin.handle()), zipkinUrl() + "/zipkin/",
@@ -649,6 +713,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     private Path wiremockJar() {
         return launcherTarget().resolve("wiremock/wiremock-standalone.jar");
+    }
+
+    private Path greenmailJar() {
+        return launcherTarget().resolve("greenmail/greenmail-standalone.jar");
     }
 
     private Path pspSimulatorStubs() {
@@ -708,6 +776,42 @@ public final class LocalPlatform implements AutoCloseable {
         return pspSimulatorUrl() + "/__admin/requests";
     }
 
+    /** The SMTP sink's HTTP API (GreenMail); {@code /} serves its OpenAPI description. */
+    public String mailSinkUrl() {
+        return "http://127.0.0.1:" + ports.mailApi();
+    }
+
+    /**
+     * Every e-mail the SMTP sink received for one address, oldest first, as JSON ({@code subject}, {@code mimeMessage},
+     * ...). GreenMail answers 400 for an address that has received nothing yet.
+     */
+    public String mailboxUrl(String address) {
+        return mailboxUrlTemplate().replace("<address>", pathSegment(address));
+    }
+
+    /** {@link #mailboxUrl} with {@code <address>} in place of an address, for people to fill in. */
+    public String mailboxUrlTemplate() {
+        return mailSinkUrl() + "/api/user/<address>/messages/INBOX";
+    }
+
+    /** Percent-encodes what may not stand in a URI path segment; {@code @} and {@code +} may, and stay readable. */
+    static String pathSegment(String value) {
+        StringBuilder segment = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@".indexOf(c) >= 0)) {
+                segment.append(c);
+            } else {
+                segment.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
+            }
+        }
+        return segment.toString();
+    }
+
+    private String mailSinkReadinessUrl() {
+        return mailSinkUrl() + "/api/service/readiness";
+    }
+
     public String postgresJdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + PlatformDatabase.DATABASE;
     }
@@ -749,6 +853,8 @@ public final class LocalPlatform implements AutoCloseable {
         return "embedded PostgreSQL " + Versions.postgres() + " (zonky) at " + postgresJdbcUrl()
             + ", Kafka " + Versions.kafka() + " broker JVM (KRaft) at " + kafkaBootstrapServers()
             + ", payment-provider simulator (WireMock " + Versions.wiremock() + ") at " + pspSimulatorUrl()
+            + ", SMTP sink (GreenMail " + Versions.greenmail() + ") at 127.0.0.1:" + ports.smtp() + " with its mail API at "
+            + mailSinkUrl()
             + ", traces: " + traces.cliName() + ", data in " + dataDirectory;
     }
 

@@ -16,6 +16,8 @@ public record PortPlan(int offset) {
     static final int ZIPKIN = 9411;
     static final int GATEWAY_MANAGEMENT = 9080;
     static final int PSP_SIMULATOR = 8089;
+    static final int SMTP = 3025;
+    static final int MAIL_API = 8025;
 
     /**
      * Ports of servers that already run on the machines Emporium is developed on (PostgreSQL, MariaDB, Redis,
@@ -70,6 +72,16 @@ public record PortPlan(int offset) {
         return PSP_SIMULATOR + offset;
     }
 
+    /** The SMTP sink (GreenMail) notification-service sends its e-mails to. */
+    public int smtp() {
+        return SMTP + offset;
+    }
+
+    /** The SMTP sink's HTTP API, where the e-mails it received are read back. */
+    public int mailApi() {
+        return MAIL_API + offset;
+    }
+
     int service(ServiceModule service) {
         return service.basePort() + offset;
     }
@@ -98,6 +110,8 @@ public record PortPlan(int offset) {
         }
         uses.add(new PortUse(GATEWAY_MANAGEMENT + offset, "gateway-service management (actuator)"));
         uses.add(new PortUse(PSP_SIMULATOR + offset, "payment-provider simulator (WireMock)"));
+        uses.add(new PortUse(SMTP + offset, "SMTP sink (GreenMail)"));
+        uses.add(new PortUse(MAIL_API + offset, "SMTP sink's mail API (GreenMail)"));
         return uses;
     }
 }

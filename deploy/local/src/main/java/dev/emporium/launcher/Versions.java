@@ -29,6 +29,10 @@ final class Versions {
         return get("wiremock.version");
     }
 
+    static String greenmail() {
+        return get("greenmail.version");
+    }
+
     private static String get(String key) {
         return PROPERTIES.getProperty(key, "unknown");
     }

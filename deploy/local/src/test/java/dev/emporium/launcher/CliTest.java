@@ -47,14 +47,14 @@ class CliTest {
     void logsOfAnUnknownComponentListsTheKnownOnes() {
         assertThat(run("logs", "inventory")).isEqualTo(Cli.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("order-service").contains("kafka")
-            .contains("wiremock");
+            .contains("wiremock").contains("greenmail");
     }
 
     @Test
     void helpListsEveryCommand() {
         assertThat(run("help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("up [--fresh]", "down", "status", "logs SERVICE")
-            .contains("payment-provider simulator 8089");
+            .contains("payment-provider simulator 8089", "SMTP sink 3025 (mail API 8025)");
     }
 
     @Test

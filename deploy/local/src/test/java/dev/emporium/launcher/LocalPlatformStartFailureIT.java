@@ -44,16 +44,16 @@ class LocalPlatformStartFailureIT {
 
         List<Long> infrastructurePids = progress.stream()
             .filter(line -> line.contains("PostgreSQL ready") || line.contains("Kafka ready")
-                || line.contains("PSP simulator ready"))
+                || line.contains("PSP simulator ready") || line.contains("Mail sink ready"))
             .map(PID::matcher).filter(Matcher::find).map(m -> Long.parseLong(m.group(1))).toList();
-        assertThat(infrastructurePids).hasSize(3);
+        assertThat(infrastructurePids).hasSize(4);
         assertThat(infrastructurePids).allSatisfy(pid ->
             assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
         assertThat(Ports.busy(platform.ports().uses(TracesMode.NONE))).isEmpty();
         assertThat(ROOT.resolve(".emporium").resolve(PlatformState.FILE_NAME)).doesNotExist();
     }
 
-    /** The launcher's real lib directory, agent, simulator and stubs, but every service jar is garbage. */
+    /** The launcher's real lib directory, agent, simulator, mail sink and stubs, but every service jar is garbage. */
     private static void prepareRepositoryWithBrokenServiceJars() throws IOException {
         if (Files.exists(ROOT)) {
             try (Stream<Path> tree = Files.walk(ROOT)) {
@@ -68,6 +68,7 @@ class LocalPlatformStartFailureIT {
         Files.createSymbolicLink(launcherTarget.resolve("otel/opentelemetry-javaagent.jar"),
             Path.of("target/otel/opentelemetry-javaagent.jar").toAbsolutePath());
         Files.createSymbolicLink(launcherTarget.resolve("wiremock"), Path.of("target/wiremock").toAbsolutePath());
+        Files.createSymbolicLink(launcherTarget.resolve("greenmail"), Path.of("target/greenmail").toAbsolutePath());
         Path stubs = ROOT.resolve(LocalPlatform.PSP_SIMULATOR_STUBS);
         Files.createDirectories(stubs.getParent());
         Files.createSymbolicLink(stubs, Path.of("..", "compose", "wiremock").toAbsolutePath().normalize());

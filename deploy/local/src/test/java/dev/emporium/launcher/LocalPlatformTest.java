@@ -70,6 +70,21 @@ class LocalPlatformTest {
     }
 
     @Test
+    void notificationServiceSendsItsEmailsToTheSmtpSinkOnItsShiftedPort() {
+        Map<String, String> env = platform(100, TracesMode.NONE).environment(ServiceModule.NOTIFICATION);
+
+        assertThat(env).containsEntry("SPRING_MAIL_HOST", "127.0.0.1")
+            .containsEntry("SPRING_MAIL_PORT", "3125")
+            .containsEntry("SERVER_PORT", "8184");
+        for (ServiceModule other : ServiceModule.values()) {
+            if (other != ServiceModule.NOTIFICATION) {
+                assertThat(platform(100, TracesMode.NONE).environment(other)).as(other.module())
+                    .doesNotContainKeys("SPRING_MAIL_HOST", "SPRING_MAIL_PORT");
+            }
+        }
+    }
+
+    @Test
     void onlyOrderServiceLoadsDemoDataAndTracesModeReachesTheAgent() {
         Map<String, String> env = platform(0, TracesMode.LOGGING).environment(ServiceModule.PAYMENT);
 
@@ -89,6 +104,11 @@ class LocalPlatformTest {
         assertThat(platform.postgresJdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:15532/emporium");
         assertThat(platform.pspSimulatorUrl()).isEqualTo("http://127.0.0.1:8189");
         assertThat(platform.pspSimulatorJournalUrl()).isEqualTo("http://127.0.0.1:8189/__admin/requests");
+        assertThat(platform.mailSinkUrl()).isEqualTo("http://127.0.0.1:8125");
+        assertThat(platform.mailboxUrl("ada@example.com"))
+            .isEqualTo("http://127.0.0.1:8125/api/user/ada@example.com/messages/INBOX");
+        assertThat(platform.mailboxUrlTemplate())
+            .isEqualTo("http://127.0.0.1:8125/api/user/<address>/messages/INBOX");
         assertThat(platform.dataDirectory()).isEqualTo(root.resolve(".emporium"));
         assertThatThrownBy(() -> platform.serviceUrl("inventory-service")).hasMessageContaining("unknown service");
     }
@@ -126,6 +146,27 @@ class LocalPlatformTest {
         }
     }
 
+    @Test
+    void startRefusesABusySmtpSinkPort() throws IOException {
+        try (ServerSocket holder = holdAFreePortFrom(4000)) {
+            int busy = holder.getLocalPort();
+            LocalPlatform platform = LocalPlatform.builder().repositoryRoot(root).portOffset(busy - 3025)
+                .traces(TracesMode.NONE).progress(line -> { }).build();
+
+            assertThatThrownBy(platform::start)
+                .isInstanceOf(PlatformStartException.class)
+                .hasMessageContaining("port " + busy + " is already in use")
+                .hasMessageContaining("SMTP sink (GreenMail)");
+        }
+    }
+
+    @Test
+    void mailboxUrlsKeepAnAddressReadableAndEncodeWhatAPathCannotHold() {
+        assertThat(LocalPlatform.pathSegment("ada+orders@example.com")).isEqualTo("ada+orders@example.com");
+        assertThat(LocalPlatform.pathSegment("a/b?c#d%e f@example.com")).isEqualTo("a%2Fb%3Fc%23d%25e%20f@example.com");
+        assertThat(LocalPlatform.pathSegment("zoë@example.com")).isEqualTo("zo%C3%AB@example.com");
+    }
+
     /** A port low enough that the whole plan shifted onto it stays below 65536 (ephemeral ports may not). */
     private static ServerSocket holdAFreePortFrom(int first) throws IOException {
         for (int port = first; port < first + 1000; port++) {
@@ -147,6 +188,7 @@ class LocalPlatformTest {
             .hasMessageContaining("order-service/target/order-service.jar")
             .hasMessageContaining("deploy/local/target/lib")
             .hasMessageContaining("deploy/local/target/wiremock/wiremock-standalone.jar")
+            .hasMessageContaining("deploy/local/target/greenmail/greenmail-standalone.jar")
             .hasMessageContaining("./mvnw -B -DskipTests package");
     }
 

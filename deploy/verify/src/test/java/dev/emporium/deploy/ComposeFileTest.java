@@ -2,12 +2,17 @@ package dev.emporium.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +95,37 @@ class ComposeFileTest {
         assertThat(check).containsKeys("interval", "timeout", "retries");
         assertThat(compose.environment("payment-service").get(ServiceContract.PSP_BASE_URL))
             .isEqualTo(ServiceContract.COMPOSE_PSP_BASE_URL);
+    }
+
+    @Test
+    void notificationServiceStartsOnceTheSmtpSinkAnswersAndSendsToIt() {
+        assertThat(compose.dependsOn("notification-service").get("mailpit")).as("notification-service -> mailpit")
+            .containsEntry("condition", "service_healthy");
+        assertThat(compose.healthcheck("mailpit")).as("mailpit reports its health").isPresent();
+        assertThat(compose.environment("notification-service"))
+            .containsEntry(ServiceContract.MAIL_HOST, ServiceContract.COMPOSE_MAIL_HOST)
+            .containsEntry(ServiceContract.MAIL_PORT, String.valueOf(ServiceContract.COMPOSE_MAIL_PORT));
+    }
+
+    @Test
+    void prometheusLoadsItsConfigurationAndTheRulesNextToIt() throws Exception {
+        assertThat(compose.list("prometheus", "volumes")).as("the whole directory, rules included")
+            .contains("./deploy/compose/prometheus:/etc/prometheus:ro");
+        assertThat(compose.list("prometheus", "command")).contains("--config.file=/etc/prometheus/prometheus.yml");
+        String config = Files.readString(RepositoryLayout.resolve("deploy/compose/prometheus/prometheus.yml"));
+        Matcher ruleFiles = Pattern.compile("(?m)^rule_files:\\s*\\n((?:\\s+- .+\\n?)+)").matcher(config);
+        assertThat(ruleFiles.find()).as("prometheus.yml names its rule files").isTrue();
+        for (String line : ruleFiles.group(1).lines().map(String::strip).filter(l -> l.startsWith("- ")).toList()) {
+            String pattern = line.substring(2).strip();
+            assertThat(pattern).as("rule files relative to prometheus.yml, inside the mounted directory")
+                .doesNotStartWith("/").doesNotContain("..");
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+            Path directory = RepositoryLayout.resolve("deploy/compose/prometheus");
+            try (Stream<Path> files = Files.walk(directory)) {
+                assertThat(files.filter(Files::isRegularFile).map(directory::relativize).filter(matcher::matches))
+                    .as("files " + pattern + " matches in the mounted directory").isNotEmpty();
+            }
+        }
     }
 
     @Test

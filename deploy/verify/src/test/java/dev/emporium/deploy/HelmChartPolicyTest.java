@@ -259,6 +259,10 @@ class HelmChartPolicyTest {
                 // the payment provider: the default simulator's port
                 expected.add(URI.create(ServiceContract.COMPOSE_PSP_BASE_URL).getPort());
             }
+            if (service.name().equals("notification-service")) {
+                // the SMTP server: the default sink's port
+                expected.add(ServiceContract.COMPOSE_MAIL_PORT);
+            }
             assertThat(ports).as(service.name() + " egress ports").isEqualTo(expected);
         }
     }
@@ -290,6 +294,36 @@ class HelmChartPolicyTest {
         }
         assertThat(own.get(ConfigMap.class, RenderedChart.objectName("payment-service")).getData())
             .containsEntry(ServiceContract.PSP_BASE_URL, "https://psp.example.com");
+    }
+
+    @Test
+    void onlyNotificationServiceReachesTheSmtpServerOnTheConfiguredPortAndAddresses() {
+        RenderedChart own = RenderedChart.render(RenderedChart.overrides(
+            "notification.mail.host", "smtp-relay.mail",
+            "notification.mail.port", 2525,
+            "networkPolicy.egress.smtp.to[0].ipBlock.cidr", "198.51.100.0/24"));
+
+        NetworkPolicy notification = own.get(NetworkPolicy.class, RenderedChart.objectName("notification-service"));
+        assertThat(notification.getSpec().getEgress()).as("notification-service egress").anySatisfy(rule -> {
+            assertThat(ports(rule.getPorts())).containsExactly(2525);
+            assertThat(rule.getTo()).singleElement()
+                .satisfies(peer -> assertThat(peer.getIpBlock().getCidr()).isEqualTo("198.51.100.0/24"));
+        });
+        assertThat(notification.getSpec().getEgress()).as("the default sink's port is no longer open")
+            .noneSatisfy(rule -> assertThat(ports(rule.getPorts())).contains(ServiceContract.COMPOSE_MAIL_PORT));
+        for (String service : ServiceContract.names()) {
+            if (service.equals("notification-service")) {
+                continue;
+            }
+            NetworkPolicy policy = own.get(NetworkPolicy.class, RenderedChart.objectName(service));
+            assertThat(policy.getSpec().getEgress()).as(service + " reaches the SMTP server")
+                .noneSatisfy(rule -> assertThat(ports(rule.getPorts())).contains(2525));
+            assertThat(own.get(ConfigMap.class, RenderedChart.objectName(service)).getData()).as(service)
+                .doesNotContainKeys(ServiceContract.MAIL_HOST, ServiceContract.MAIL_PORT);
+        }
+        assertThat(own.get(ConfigMap.class, RenderedChart.objectName("notification-service")).getData())
+            .containsEntry(ServiceContract.MAIL_HOST, "smtp-relay.mail")
+            .containsEntry(ServiceContract.MAIL_PORT, "2525");
     }
 
     @Test

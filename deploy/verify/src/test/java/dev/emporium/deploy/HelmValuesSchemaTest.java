@@ -33,6 +33,11 @@ class HelmValuesSchemaTest {
             Arguments.of("a payment provider that is no URL", "payment.psp.baseUrl", "psp.example.com"),
             Arguments.of("a payment provider URL with a query", "payment.psp.baseUrl", "https://psp.example.com/?a=b"),
             Arguments.of("a payment provider egress to port 0", "networkPolicy.egress.psp.ports[0]", 0),
+            Arguments.of("an SMTP host with a scheme", "notification.mail.host", "smtp://relay.example.com"),
+            Arguments.of("an SMTP host with a port", "notification.mail.host", "relay.example.com:25"),
+            Arguments.of("an SMTP port out of range", "notification.mail.port", 0),
+            Arguments.of("SMTP egress ports, which follow notification.mail.port", "networkPolicy.egress.smtp.ports[0]",
+                25),
             Arguments.of("a memory limit that is no quantity", "defaults.resources.limits.memory", "lots"));
     }
 

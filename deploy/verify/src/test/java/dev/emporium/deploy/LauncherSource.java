@@ -88,6 +88,21 @@ final class LauncherSource {
         return "http://127.0.0.1:" + pspSimulatorPort();
     }
 
+    /**
+     * The {@code SPRING_MAIL_HOST:SPRING_MAIL_PORT} the launcher gives notification-service without a port offset:
+     * its SMTP sink, {@code "127.0.0.1"} and {@code ports.smtp()}, which is {@code SMTP + offset} in PortPlan.
+     */
+    static String smtpAddress() {
+        String source = read("LocalPlatform.java");
+        Matcher port = Pattern.compile("static final int SMTP\\s*=\\s*(\\d+);").matcher(read("PortPlan.java"));
+        if (!source.contains("env.put(\"SPRING_MAIL_HOST\", \"127.0.0.1\");")
+            || !source.contains("env.put(\"SPRING_MAIL_PORT\", Integer.toString(ports.smtp()));")
+            || !read("PortPlan.java").contains("return SMTP + offset;") || !port.find()) {
+            throw new IllegalStateException("the launcher's SMTP address has a new shape; update LauncherSource");
+        }
+        return "127.0.0.1:" + port.group(1);
+    }
+
     /** {@code static final String PSP_SIMULATOR_STUBS = "deploy/compose/wiremock";} in LocalPlatform. */
     static String pspSimulatorStubs() {
         Matcher m = Pattern.compile("PSP_SIMULATOR_STUBS\\s*=\\s*\"([^\"]+)\";").matcher(read("LocalPlatform.java"));

@@ -168,6 +168,26 @@ class PlatformParityTest {
     }
 
     @Test
+    void notificationServiceSendsItsEmailsToAnSmtpSinkEverywhere() throws IOException {
+        String local = ServiceContract.LOCAL_MAIL_HOST + ":" + ServiceContract.LOCAL_MAIL_PORT;
+        String sink = ServiceContract.COMPOSE_MAIL_HOST + ":" + ServiceContract.COMPOSE_MAIL_PORT;
+
+        assertThat(LauncherSource.smtpAddress()).as("launcher").isEqualTo(local);
+        assertThat(applicationYmlMailAddress()).as("notification-service's own default, for a service run on its own")
+            .isEqualTo(local);
+        assertThat(mailAddress(compose.environment("notification-service"))).as("compose").isEqualTo(sink);
+        assertThat(mailAddress(chart.get(ConfigMap.class, RenderedChart.objectName("notification-service")).getData()))
+            .as("Helm default").isEqualTo(sink);
+        assertThat(compose.services()).as("compose runs the sink the defaults name")
+            .containsKey(ServiceContract.COMPOSE_MAIL_HOST);
+
+        RenderedChart own = RenderedChart.render(RenderedChart.overrides(
+            "notification.mail.host", "smtp-relay.mail", "notification.mail.port", 25));
+        assertThat(mailAddress(own.get(ConfigMap.class, RenderedChart.objectName("notification-service")).getData()))
+            .as("Helm with notification.mail.* set").isEqualTo("smtp-relay.mail:25");
+    }
+
+    @Test
     void theChartRunsTheSameProvisioningScriptsAsCompose() throws IOException {
         for (String[] pair : List.of(
             new String[] {"deploy/compose/postgres/provision-schemas.sh", "deploy/helm/emporium/files/provision-schemas.sh"},
@@ -221,6 +241,18 @@ class PlatformParityTest {
             value = value instanceof Map<?, ?> map ? map.get(key) : null;
         }
         return String.valueOf(value);
+    }
+
+    private static String mailAddress(Map<String, String> environment) {
+        return environment.get(ServiceContract.MAIL_HOST) + ":" + environment.get(ServiceContract.MAIL_PORT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String applicationYmlMailAddress() throws IOException {
+        Map<String, Object> yaml = new Yaml().load(Files.readString(
+            RepositoryLayout.resolve("notification-service/src/main/resources/application.yml")));
+        Map<String, Object> mail = (Map<String, Object>) ((Map<String, Object>) yaml.get("spring")).get("mail");
+        return mail.get("host") + ":" + mail.get("port");
     }
 
     private static Set<String> words(String value) {

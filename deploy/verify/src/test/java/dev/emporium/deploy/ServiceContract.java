@@ -69,6 +69,16 @@ final class ServiceContract {
     /** The stubs every simulator serves: the launcher's, compose's and payment-service's tests'. */
     static final String PSP_STUBS = "deploy/compose/wiremock";
 
+    /** Where notification-service sends its e-mails (Spring Boot's {@code spring.mail.host} and {@code .port}). */
+    static final String MAIL_HOST = "SPRING_MAIL_HOST";
+    static final String MAIL_PORT = "SPRING_MAIL_PORT";
+    /** The launcher's SMTP sink (GreenMail) on loopback, which is also notification-service's own default. */
+    static final String LOCAL_MAIL_HOST = "127.0.0.1";
+    static final int LOCAL_MAIL_PORT = 3025;
+    /** Mailpit's SMTP port inside the compose network, the chart's default too. */
+    static final String COMPOSE_MAIL_HOST = "mailpit";
+    static final int COMPOSE_MAIL_PORT = 1025;
+
     static final List<Service> SERVICES = List.of(
         new Service("gateway-service", 8080, Optional.of(9080), Optional.empty(), Optional.empty(), false,
             keys(Stream.of(common(),
@@ -85,7 +95,8 @@ final class ServiceContract {
             Optional.of("payment_service"), true,
             keys(Stream.of(common(), database(), kafka(), everywhere(PSP_BASE_URL)))),
         new Service("notification-service", 8084, Optional.empty(), Optional.of("notifications"),
-            Optional.of("notification_service"), true, keys(Stream.of(common(), database(), kafka()))));
+            Optional.of("notification_service"), true,
+            keys(Stream.of(common(), database(), kafka(), everywhere(MAIL_HOST, MAIL_PORT)))));
 
     private ServiceContract() {
     }

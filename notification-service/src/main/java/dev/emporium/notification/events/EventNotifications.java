@@ -132,6 +132,7 @@ class EventNotifications {
     private void store(RecipientId id, MessageTemplate template, Map<String, String> values) {
         Message message = this.templates.render(template, values);
         this.feed.add(id, Channel.EMAIL, message.subject(), message.text(), message.html());
+        log.info("Stored a {} notification for user {}", template, id);
     }
 
     /** The payment provider's decline codes in words; anything else as it came. */

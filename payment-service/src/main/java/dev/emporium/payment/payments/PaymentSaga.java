@@ -201,6 +201,7 @@ public class PaymentSaga {
                         null);
                 appendAuthorized(payment, authorized.reference(), now);
                 count("authorized");
+                log.info("Payment {} of order {} authorized ({})", id, payment.orderId(), authorized.reference());
                 return false;
             }
             case ChargeOutcome.Authorized authorized when cancelled -> {
@@ -219,12 +220,15 @@ public class PaymentSaga {
                         new PaymentDeclined(id.value(), payment.orderId().value(), payment.customerId().value(),
                                 payment.amount(), declined.reason(), now));
                 count("declined");
+                log.info("Payment {} of order {} declined: {}", id, payment.orderId(), declined.reason());
                 return false;
             }
             case ChargeOutcome.Unavailable unavailable when uncharged -> {
                 payments.parked(id, PaymentStatus.PENDING_RETRY, unavailable.error(),
                         now.plus(retry.backoff(payment.attempts())), now);
                 count("parked");
+                log.info("Payment {} of order {} parked until the provider answers: {}", id, payment.orderId(),
+                        unavailable.error());
                 return false;
             }
             default -> {
