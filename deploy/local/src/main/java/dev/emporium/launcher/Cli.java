@@ -83,7 +83,9 @@ public final class Cli {
                     --port-offset  shift every port by N (gateway 8080+N, PostgreSQL 15432+N, ...)
                     --traces       where spans go: zipkin (default, UI on 9411), logging (service logs), none
               down [--data-dir DIR]      stop a running 'up' (also one started from another terminal)
-              status [--data-dir DIR]    show every component: pid, alive, ready, URL
+              status [--data-dir DIR]    show every component (pid, alive, ready, URL), then per service
+                                         requests/s, 5xx share and p99 over ~1 s, and the saga: orders
+                                         in flight, oldest outbox row, dead letters
               logs SERVICE [--data-dir DIR]
                                          follow a log: gateway-service, auth-service, order-service,
                                          payment-service, notification-service, kafka, wiremock,
@@ -262,7 +264,24 @@ public final class Cli {
                 ready ? "UP" : "DOWN", component.url()));
         }
         out.print(table(rows));
+        if (launcherAlive) {
+            printOperatorView(state.get().components());
+        }
         return allUp ? OK : FAILED;
+    }
+
+    /** Traffic and saga health from the services' own metrics, over a window of about a second. */
+    private void printOperatorView(List<PlatformState.Component> components) {
+        List<OperatorView.Scrape> scrapes = OperatorView.scrape(components);
+        if (scrapes.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.printf(Locale.ROOT, "Traffic over the last %.1f s (actuator calls left out; \"-\" = no requests or no answer):%n",
+            scrapes.getFirst().seconds());
+        out.print(table(OperatorView.trafficRows(scrapes)));
+        out.println();
+        OperatorView.sagaLines(scrapes).forEach(out::println);
     }
 
     private int logs(CliCommand.Logs logs) {
