@@ -103,6 +103,9 @@ final class OperatorView {
         List<PrometheusText.Sample> orders = latest.get(ServiceModule.ORDER.module());
         if (orders == null) {
             lines.add("Orders in flight: -  (order-service did not answer)");
+        } else if (orders.stream().anyMatch(s -> s.name().equals("emporium_orders_pending_payment"))) {
+            lines.add(format("Orders in flight: %.0f  (PENDING_PAYMENT, waiting for their payment outcome)",
+                max(orders, "emporium_orders_pending_payment")));
         } else {
             double placed = sum(orders, "emporium_orders_total", s -> s.label("event").equals("placed"));
             double ended = sum(orders, "emporium_orders_total",

@@ -33,6 +33,16 @@ class OperatorViewTest {
     }
 
     @Test
+    void ordersInFlightAreExactWhenOrderServiceReportsThem() {
+        List<PrometheusText.Sample> samples = PrometheusText.parse(ORDER_SERVICE
+            + "emporium_orders_pending_payment{service=\"order-service\"} 4.0\n");
+        List<String> lines = OperatorView.sagaLines(List.of(
+            new OperatorView.Scrape("order-service", Optional.of(samples), Optional.of(samples), 1.0)));
+
+        assertThat(lines.get(0)).isEqualTo("Orders in flight: 4  (PENDING_PAYMENT, waiting for their payment outcome)");
+    }
+
+    @Test
     void aServiceThatDoesNotAnswerShowsDashes() {
         OperatorView.Scrape silent = new OperatorView.Scrape("order-service", Optional.empty(), Optional.empty(), 1.0);
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
@@ -14,15 +15,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Business metrics of the saga: {@code emporium.orders} counts orders by what happened to them (placed, confirmed,
  * rejected, cancelled with its reason), {@code emporium.order.saga.duration} times placing to outcome. Counted after
- * the commit, so a rolled-back change never shows.
+ * the commit, so a rolled-back change never shows. {@code emporium.orders.pending.payment} is the number of orders
+ * in flight, read from the table.
  */
 @Component
 class OrderMetrics {
 
     private final MeterRegistry registry;
 
-    OrderMetrics(MeterRegistry registry) {
+    OrderMetrics(MeterRegistry registry, OrderRepository orders) {
         this.registry = registry;
+        // Read at each scrape from the table, so every replica reports the same, exact number of orders in flight.
+        Gauge.builder("emporium.orders.pending.payment", orders, OrderRepository::countPendingPayment)
+                .description("Orders waiting for their payment outcome (PENDING_PAYMENT)")
+                .register(registry);
     }
 
     void placed() {

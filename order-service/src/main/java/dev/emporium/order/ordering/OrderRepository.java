@@ -42,6 +42,11 @@ class OrderRepository {
         this.jdbc = jdbc;
     }
 
+    /** How many orders wait for their payment outcome; served by the partial index on PENDING_PAYMENT orders. */
+    long countPendingPayment() {
+        return jdbc.sql("SELECT count(*) FROM orders WHERE status = 'PENDING_PAYMENT'").query(Long.class).single();
+    }
+
     /** A page of the orders the reader may see, newest first unless the request sorts otherwise. */
     Page<Order> find(OrderReader reader, Pageable pageable) {
         String orderBy = SORTING.orderBy(pageable.getSort());
