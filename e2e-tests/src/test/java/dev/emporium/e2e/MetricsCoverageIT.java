@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.emporium.e2e.MetricInventory.Query;
@@ -48,8 +47,8 @@ class MetricsCoverageIT {
         String gateway = platform.gatewayUrl();
         Accounts.Session customer = Accounts.newCustomer(gateway);
         String sku = productInStock(gateway);
-        String paid = place(gateway, customer, sku, "pm_card_visa");
-        String declined = place(gateway, customer, sku, "pm_card_declined");
+        String paid = Orders.place(gateway, customer, sku, 1, "pm_card_visa").get("id").asString();
+        String declined = Orders.place(gateway, customer, sku, 1, "pm_card_declined").get("id").asString();
         awaitStatus(gateway, customer, paid, "CONFIRMED");
         awaitStatus(gateway, customer, declined, "REJECTED");
     }
@@ -126,18 +125,6 @@ class MetricsCoverageIT {
 
     private static Path repositoryRoot() {
         return Path.of(System.getProperty("emporium.root", "..")).toAbsolutePath().normalize();
-    }
-
-    private static String place(String gateway, Accounts.Session customer, String sku, String paymentMethod) {
-        String body = """
-            {"items": [{"sku": "%s", "quantity": 1}],
-             "shippingAddress": {"name": "Katherine Johnson", "line1": "4 Orbit Road", "city": "Hampton",
-                                 "postalCode": "23666", "country": "US"},
-             "paymentMethod": "%s"}""".formatted(sku, paymentMethod);
-        HttpResponse<String> response = Http.postJson(gateway + "/api/orders", customer.accessToken(), body,
-            "Idempotency-Key", UUID.randomUUID().toString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return Http.json(response).get("id").asString();
     }
 
     private static void awaitStatus(String gateway, Accounts.Session customer, String orderId, String status) {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -114,7 +113,8 @@ class PrometheusIT {
         String sku = someProductInStock(platform.gatewayUrl());
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {
-            orders.add(place(platform.gatewayUrl(), customer, sku, i % 4 == 3 ? "pm_card_declined" : "pm_card_visa"));
+            String paymentMethod = i % 4 == 3 ? "pm_card_declined" : "pm_card_visa";
+            orders.add(Orders.place(platform.gatewayUrl(), customer, sku, 1, paymentMethod).get("id").asString());
         }
         for (String order : orders) {
             await("order " + order + " is settled").atMost(Duration.ofSeconds(30))
@@ -173,15 +173,4 @@ class PrometheusIT {
         throw new AssertionError("no product of the demo catalog has 20 in stock");
     }
 
-    private static String place(String gateway, Accounts.Session customer, String sku, String paymentMethod) {
-        String body = """
-            {"items": [{"sku": "%s", "quantity": 1}],
-             "shippingAddress": {"name": "Grace Hopper", "line1": "1 Compiler Way", "city": "Arlington",
-                                 "postalCode": "22201", "country": "US"},
-             "paymentMethod": "%s"}""".formatted(sku, paymentMethod);
-        HttpResponse<String> response = Http.postJson(gateway + "/api/orders", customer.accessToken(), body,
-            "Idempotency-Key", UUID.randomUUID().toString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return Http.json(response).get("id").asString();
-    }
 }

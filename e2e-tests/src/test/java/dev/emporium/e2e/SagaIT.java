@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.emporium.launcher.LocalPlatform;
@@ -48,7 +47,8 @@ class SagaIT {
         SagaIT saga = new SagaIT(platform);
         Accounts.Session customer = Accounts.newCustomer(saga.gateway);
         long sent = System.nanoTime();
-        String orderId = saga.place(customer, saga.productInStock(3).get("sku").asString(), 1, "pm_card_visa")
+        String orderId = Orders.place(saga.gateway, customer, saga.productInStock(3).get("sku").asString(), 1,
+            "pm_card_visa")
             .get("id").asString();
         saga.awaitStatus(customer, orderId, "CONFIRMED", SETTLED_WITHIN);
         System.out.println("[saga] the first order, " + orderId + ", was CONFIRMED "
@@ -63,7 +63,7 @@ class SagaIT {
         String sku = product.get("sku").asString();
 
         long sent = System.nanoTime();
-        JsonNode placed = place(customer, sku, 2, "pm_card_visa");
+        JsonNode placed = Orders.place(gateway, customer, sku, 2, "pm_card_visa");
         String orderId = placed.get("id").asString();
         assertThat(placed.get("status").asString()).isIn("PENDING_PAYMENT", "CONFIRMED");
         assertThat(placed.get("customerId").asString()).isEqualTo(customer.userId());
@@ -97,7 +97,7 @@ class SagaIT {
         String sku = productInStock(1).get("sku").asString();
         int stockBefore = stock(sku);
 
-        String orderId = place(customer, sku, 3, "pm_card_declined").get("id").asString();
+        String orderId = Orders.place(gateway, customer, sku, 3, "pm_card_declined").get("id").asString();
 
         JsonNode rejected = awaitStatus(customer, orderId, "REJECTED", SETTLED_WITHIN);
         assertThat(rejected.get("statusReason").asString()).isEqualTo("card_declined");
@@ -121,7 +121,7 @@ class SagaIT {
         Accounts.Session customer = Accounts.newCustomer(gateway);
         String sku = productInStock(2).get("sku").asString();
         int stockBefore = stock(sku);
-        String orderId = place(customer, sku, 1, "pm_card_visa").get("id").asString();
+        String orderId = Orders.place(gateway, customer, sku, 1, "pm_card_visa").get("id").asString();
         awaitStatus(customer, orderId, "CONFIRMED", SETTLED_WITHIN);
         assertThat(stock(sku)).as("reserved while the order stands").isEqualTo(stockBefore - 1);
 
@@ -171,18 +171,6 @@ class SagaIT {
         HttpResponse<String> response = Http.get(gateway + "/api/products/" + sku);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Http.json(response).get("stock").asInt();
-    }
-
-    private JsonNode place(Accounts.Session customer, String sku, int quantity, String paymentMethod) {
-        String body = """
-            {"items": [{"sku": "%s", "quantity": %d}],
-             "shippingAddress": {"name": "Ada Lovelace", "line1": "12 Analytical Row", "city": "London",
-                                 "postalCode": "N1 9GU", "country": "GB"},
-             "paymentMethod": "%s"}""".formatted(sku, quantity, paymentMethod);
-        HttpResponse<String> response = Http.postJson(gateway + "/api/orders", customer.accessToken(), body,
-            "Idempotency-Key", UUID.randomUUID().toString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return Http.json(response);
     }
 
     private JsonNode order(Accounts.Session customer, String orderId) {
