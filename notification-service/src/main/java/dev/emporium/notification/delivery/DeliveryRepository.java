@@ -5,6 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.emporium.notification.feed.NotificationId;
@@ -150,6 +152,20 @@ class DeliveryRepository {
             .param("id", id.value())
             .query(Boolean.class)
             .single();
+    }
+
+    /** Time until the earliest pending e-mail is due (negative when one is overdue); empty when none is pending. */
+    Optional<Duration> untilNextDue() {
+        return this.jdbc.sql("""
+                select (extract(epoch from min(next_attempt_at) - clock_timestamp()) * 1000)::bigint
+                from notifications where status = 'PENDING' and channel = 'EMAIL'
+                """)
+            .query(Long.class)
+            .list()
+            .stream()
+            .filter(Objects::nonNull)
+            .findFirst()
+            .map(Duration::ofMillis);
     }
 
     Map<NotificationStatus, Long> countByStatus() {

@@ -20,11 +20,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -42,6 +42,8 @@ final class MailDelivery implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
+    private static final Duration MIN_SLEEP = Duration.ofMillis(50);
+
     private final DeliveryRepository repository;
 
     private final JavaMailSender mailSender;
@@ -51,6 +53,8 @@ final class MailDelivery implements SmartLifecycle {
     private final DeliveryProperties properties;
 
     private final TransactionTemplate transactions;
+
+    private final TransactionTemplate separateTransactions;
 
     private final DeliveryMetrics metrics;
 
@@ -75,6 +79,8 @@ final class MailDelivery implements SmartLifecycle {
         this.breaker = breaker;
         this.properties = properties;
         this.transactions = transactions;
+        this.separateTransactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.separateTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.metrics = metrics;
         try {
             this.from = new InternetAddress(properties.from(), true);
@@ -103,14 +109,15 @@ final class MailDelivery implements SmartLifecycle {
         }
     }
 
-    /** In the storing transaction: the e-mails that waited for this address are due now. */
-    @EventListener
-    void recipientRegistered(RecipientRegistered registered) {
-        this.repository.makeDueNow(registered.id());
-    }
-
+    /**
+     * After the recipient copy committed: the e-mails that waited for this address are due now. Done after the
+     * commit, in a transaction of its own, so that it also finds a notification that committed while the copy was
+     * being stored (and postponed by a round that could not see the address yet): that update waits for the round's
+     * row lock and then wins.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void recipientCommitted(RecipientRegistered registered) {
+        this.separateTransactions.executeWithoutResult(status -> this.repository.makeDueNow(registered.id()));
         wakeUp();
     }
 
@@ -196,8 +203,24 @@ final class MailDelivery implements SmartLifecycle {
                 log.warn("E-mail round failed; trying again in {}: {}", this.properties.pollInterval(), ex.toString());
             }
             if (handled < this.properties.batchSize()) {
-                await(this.properties.pollInterval());
+                await(untilNextDue());
             }
+        }
+    }
+
+    /**
+     * How long to sleep: until the earliest postponed e-mail is due, at most {@code poll-interval}, so that a retry
+     * after a short back-off does not wait for the next poll.
+     */
+    private Duration untilNextDue() {
+        Duration poll = this.properties.pollInterval();
+        try {
+            Duration next = this.repository.untilNextDue().orElse(poll);
+            // Rows due now but locked by another replica's round: look again soon rather than spin.
+            return next.compareTo(MIN_SLEEP) < 0 ? MIN_SLEEP : (next.compareTo(poll) < 0 ? next : poll);
+        }
+        catch (RuntimeException ex) {
+            return poll;
         }
     }
 
