@@ -9,18 +9,20 @@
 #
 #   deploy/docker/smoke-test.sh [BASE_IMAGE]
 #
-# Without BASE_IMAGE (no image registry reachable) it builds local/emporium-jdk:<major>: a Debian bookworm
-# minbase made with debootstrap from Debian's archive, plus the JDK at JAVA_HOME. Without a running Docker engine
-# it starts dockerd on a private socket when it can (root, dockerd installed), and otherwise says loudly that
-# it tested nothing and exits 0, so a CI script can go on. Expects the Maven build output
-# (./mvnw -B -DskipTests package).
+# Without BASE_IMAGE (no image registry reachable) it makes one with deploy/docker/local-base-image.sh: a Debian
+# bookworm minbase from Debian's archive plus a Java runtime cut with jlink from the JDK at JAVA_HOME. Without a
+# running Docker engine it starts dockerd on a private socket when it can (root, dockerd installed). When it can
+# have no engine or no base image, it says loudly that it tested nothing and exits 0, so a CI script can go on;
+# any other failure exits 1. Expects the Maven build output (./mvnw -B -DskipTests package).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${EMPORIUM_SMOKE_DIR:-${TMPDIR:-/tmp}/emporium-image-smoke}
-cache=${XDG_CACHE_HOME:-${HOME}/.cache}/emporium
 offset=${EMPORIUM_SMOKE_PORT_OFFSET:-300}
-mkdir -p "${work}" "${cache}"
+# The containers' own ports, shifted further, so that neither a running ./platform up nor this run's launcher
+# is in their way.
+container_offset=$((offset + 100))
+mkdir -p "${work}"
 
 banner() {
   printf '\n==================== %s ====================\n' "$*"
@@ -73,36 +75,8 @@ echo "Docker engine $(docker version --format '{{.Server.Version}}')"
 # ---- a base image -----------------------------------------------------------------------------------------------
 base_image=${1:-}
 if [[ -z ${base_image} ]]; then
-  java_home=${JAVA_HOME:?set JAVA_HOME to the JDK (21+) to put into the local base image}
-  major=$("${java_home}/bin/java" -XshowSettings:properties -version 2>&1 \
-    | sed -n 's/^ *java.specification.version = //p')
-  base_image="local/emporium-jdk:${major}"
-  if ! docker image inspect "${base_image}" > /dev/null 2>&1; then
-    rootfs_tar="${cache}/debian-bookworm-minbase.tar"
-    if [[ ! -s ${rootfs_tar} ]]; then
-      command -v debootstrap > /dev/null || skip "no base image given and no debootstrap to make one"
-      echo "Making a Debian bookworm minbase root filesystem (debootstrap) ..."
-      rm -rf "${work}/rootfs"
-      debootstrap --variant=minbase bookworm "${work}/rootfs" http://deb.debian.org/debian > "${work}/debootstrap.log" 2>&1 \
-        || skip "debootstrap failed: $(tail -n 5 "${work}/debootstrap.log")"
-      tar -C "${work}/rootfs" -cf "${rootfs_tar}" .
-      rm -rf "${work}/rootfs"
-    fi
-    docker image inspect local/debian:bookworm > /dev/null 2>&1 \
-      || docker import "${rootfs_tar}" local/debian:bookworm > /dev/null
-    rm -rf "${work}/base"
-    mkdir -p "${work}/base"
-    cp -a "${java_home}/." "${work}/base/jdk"
-    cat > "${work}/base/Dockerfile" <<'DOCKERFILE'
-FROM local/debian:bookworm
-COPY jdk /opt/java/openjdk
-ENV JAVA_HOME=/opt/java/openjdk \
-    PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    LANG=C.UTF-8
-DOCKERFILE
-    docker build --network host -q -t "${base_image}" "${work}/base" > /dev/null
-    rm -rf "${work}/base"
-  fi
+  base_image=$("${root}/deploy/docker/local-base-image.sh" | tail -n 1) \
+    || skip "no base image given, and deploy/docker/local-base-image.sh could not make one (see above)"
 fi
 
 # ---- the images -------------------------------------------------------------------------------------------------
@@ -147,7 +121,8 @@ await_healthy() {
 
 # ---- 1. the gateway -----------------------------------------------------------------------------------------
 banner "gateway-service container"
-run_service emporium-smoke-gateway "${prefix}gateway-service:${tag}"
+run_service emporium-smoke-gateway "${prefix}gateway-service:${tag}" \
+  -e SERVER_PORT=$((8080 + container_offset)) -e MANAGEMENT_SERVER_PORT=$((9080 + container_offset))
 await_healthy emporium-smoke-gateway
 
 # ---- 2. order-service against PostgreSQL and Kafka ----------------------------------------------------------
@@ -187,9 +162,10 @@ run_service emporium-smoke-order "${prefix}order-service:${tag}" \
   -e SPRING_DATASOURCE_PASSWORD="${smoke_password}" \
   -e SPRING_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:${kafka_port}" \
   -e SPRING_FLYWAY_LOCATIONS=classpath:db/migration,classpath:db/demo \
-  -e EMPORIUM_SECURITY_JWKS_URI="http://127.0.0.1:$((8081 + offset))/.well-known/jwks.json"
+  -e EMPORIUM_SECURITY_JWKS_URI="http://127.0.0.1:$((8081 + offset))/.well-known/jwks.json" \
+  -e SERVER_PORT=$((8082 + container_offset))
 await_healthy emporium-smoke-order
-products=$(curl -fsS "http://127.0.0.1:8082/api/products?size=1" 2>&1) || {
+products=$(curl -fsS "http://127.0.0.1:$((8082 + container_offset))/api/products?size=1" 2>&1) || {
   echo "FAILED: GET /api/products on the order-service container: ${products}" >&2
   exit 1
 }

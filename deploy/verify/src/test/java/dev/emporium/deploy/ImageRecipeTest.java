@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The image recipe, read as text: no Docker engine runs where these tests run. Building and starting the images
- * is deploy/docker/build-images.sh's job on a machine with one.
+ * is deploy/docker/smoke-test.sh's job, which CI runs after the tests with an engine it starts itself.
  */
 class ImageRecipeTest {
 
@@ -94,7 +94,7 @@ class ImageRecipeTest {
     @Test
     void scriptsAreExecutableAndParse() throws IOException, InterruptedException {
         List<String> scripts = List.of("deploy/docker/build-images.sh", "deploy/docker/measure-startup.sh",
-            "deploy/docker/smoke-test.sh",
+            "deploy/docker/smoke-test.sh", "deploy/docker/local-base-image.sh",
             "deploy/docker/image/emporium-healthcheck", "deploy/docker/image/train-startup-cache",
             "deploy/compose/postgres/provision-schemas.sh", "deploy/compose/kafka/create-topics.sh");
         for (String script : scripts) {
