@@ -35,6 +35,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -415,7 +416,12 @@ class HelmChartPolicyTest {
             String service = resource.getMetadata().getLabels().get(COMPONENT);
             Map<String, Object> endpoint = resource.<List<Map<String, Object>>>get("spec", "endpoints").getFirst();
             assertThat(endpoint).containsEntry("path", "/actuator/prometheus")
-                .containsEntry("port", ServiceContract.service(service).managementPort().isPresent() ? "management" : "http");
+                .containsEntry("port", ServiceContract.service(service).managementPort().isPresent() ? "management" : "http")
+                .as("the rules and dashboards select the services' own labels and job=\"emporium\", as in compose")
+                .containsEntry("honorLabels", true);
+            assertThat(endpoint.get("relabelings")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly(
+                    Map.of("targetLabel", "job", "replacement", "emporium"),
+                    Map.of("targetLabel", "service", "replacement", service));
         }
     }
 

@@ -38,7 +38,9 @@ class HelmValuesSchemaTest {
             Arguments.of("an SMTP port out of range", "notification.mail.port", 0),
             Arguments.of("SMTP egress ports, which follow notification.mail.port", "networkPolicy.egress.smtp.ports[0]",
                 25),
-            Arguments.of("a memory limit that is no quantity", "defaults.resources.limits.memory", "lots"));
+            Arguments.of("a memory limit that is no quantity", "defaults.resources.limits.memory", "lots"),
+            Arguments.of("a misspelt PrometheusRule setting", "metrics.prometheusRule.enable", true),
+            Arguments.of("a PrometheusRule label that is no string", "metrics.prometheusRule.labels.release", 1));
     }
 
     @ParameterizedTest(name = "{0}")
