@@ -5,7 +5,8 @@
 #   2. order-service against a real PostgreSQL and Kafka: those of a local launcher (./platform) started for
 #      this run on shifted ports, with the service's own database, role and schema made by
 #      deploy/compose/postgres/provision-schemas.sh. Skipped, saying why, when psql is missing.
-# Each container must report healthy through the image's own HEALTHCHECK.
+# Each container must report healthy through the image's own HEALTHCHECK, order-service must answer from its
+# schema, and the gateway container must route a request to the order-service container.
 #
 #   deploy/docker/smoke-test.sh [BASE_IMAGE]
 #
@@ -122,7 +123,8 @@ await_healthy() {
 # ---- 1. the gateway -----------------------------------------------------------------------------------------
 banner "gateway-service container"
 run_service emporium-smoke-gateway "${prefix}gateway-service:${tag}" \
-  -e SERVER_PORT=$((8080 + container_offset)) -e MANAGEMENT_SERVER_PORT=$((9080 + container_offset))
+  -e SERVER_PORT=$((8080 + container_offset)) -e MANAGEMENT_SERVER_PORT=$((9080 + container_offset)) \
+  -e ORDER_SERVICE_URL="http://127.0.0.1:$((8082 + container_offset))"
 await_healthy emporium-smoke-gateway
 
 # ---- 2. order-service against PostgreSQL and Kafka ----------------------------------------------------------
@@ -170,6 +172,12 @@ products=$(curl -fsS "http://127.0.0.1:$((8082 + container_offset))/api/products
   exit 1
 }
 echo "OK: order-service answers /api/products from its own schema: ${products:0:160}"
+sku=$(grep -o '"sku":"[^"]*"' <<< "${products}" | head -n 1 | cut -d '"' -f 4)
+routed=$(curl -fsS "http://127.0.0.1:$((8080 + container_offset))/api/products/${sku}" 2>&1) || {
+  echo "FAILED: GET /api/products/<sku> through the gateway container: ${routed}" >&2
+  exit 1
+}
+echo "OK: the gateway container routes to the order-service container: ${routed:0:160}"
 
 banner "IMAGE SMOKE TEST PASSED"
 docker image ls --format '{{.Repository}}:{{.Tag}}  {{.Size}}' | grep "^${prefix}"
