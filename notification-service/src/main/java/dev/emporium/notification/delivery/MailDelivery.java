@@ -42,7 +42,7 @@ final class MailDelivery implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
-    private static final Duration MIN_SLEEP = Duration.ofMillis(50);
+    private static final Duration MIN_SLEEP = Duration.ofMillis(200);
 
     private final DeliveryRepository repository;
 
