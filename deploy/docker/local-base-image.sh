@@ -9,6 +9,9 @@
 # Needs root (debootstrap), a running Docker engine and network access to Debian's archive (EMPORIUM_DEBIAN_MIRROR,
 # default http://deb.debian.org/debian). The root filesystem is cached as a tar under ~/.cache/emporium, so later
 # runs need neither debootstrap nor the archive. Prints the image name on its last line.
+#
+# Exit status 3 means this machine cannot make the root filesystem (no debootstrap, or Debian's archive not
+# reachable); any other failure is 1.
 set -euo pipefail
 
 java_home=${JAVA_HOME:?set JAVA_HOME to the JDK (21 or newer) to cut the runtime from}
@@ -31,11 +34,11 @@ trap 'rm -rf "${work}"' EXIT
 
 if ! docker image inspect "${os_image}" > /dev/null 2>&1; then
   if [[ ! -s ${rootfs_tar} ]]; then
-    command -v debootstrap > /dev/null || { echo "debootstrap is not installed (Debian: apt-get install debootstrap)" >&2; exit 1; }
+    command -v debootstrap > /dev/null || { echo "debootstrap is not installed (Debian: apt-get install debootstrap)" >&2; exit 3; }
     echo "Making a Debian bookworm minbase root filesystem from ${mirror} ..." >&2
     debootstrap --variant=minbase bookworm "${work}/rootfs" "${mirror}" > "${work}/debootstrap.log" 2>&1 || {
       tail -n 20 "${work}/debootstrap.log" >&2
-      exit 1
+      exit 3
     }
     # Nothing in an image runs apt or reads manuals: package lists, caches and documentation only take room.
     rm -rf "${work}/rootfs"/usr/share/{doc,man,info}/* "${work}/rootfs"/var/cache/apt/* \

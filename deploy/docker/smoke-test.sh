@@ -12,9 +12,10 @@
 #
 # Without BASE_IMAGE (no image registry reachable) it makes one with deploy/docker/local-base-image.sh: a Debian
 # bookworm minbase from Debian's archive plus a Java runtime cut with jlink from the JDK at JAVA_HOME. Without a
-# running Docker engine it starts dockerd on a private socket when it can (root, dockerd installed). When it can
-# have no engine or no base image, it says loudly that it tested nothing and exits 0, so a CI script can go on;
-# any other failure exits 1. Expects the Maven build output (./mvnw -B -DskipTests package).
+# running Docker engine it starts dockerd on a private socket when it can (root, dockerd installed). When this
+# machine can run no engine or cannot make the base's root filesystem (no debootstrap, Debian's archive not
+# reachable), it says loudly that it tested nothing and exits 0, so a CI script can go on; any other failure,
+# a broken base image recipe included, exits 1. Expects the Maven build output (./mvnw -B -DskipTests package).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -76,8 +77,15 @@ echo "Docker engine $(docker version --format '{{.Server.Version}}')"
 # ---- a base image -----------------------------------------------------------------------------------------------
 base_image=${1:-}
 if [[ -z ${base_image} ]]; then
-  base_image=$("${root}/deploy/docker/local-base-image.sh" | tail -n 1) \
-    || skip "no base image given, and deploy/docker/local-base-image.sh could not make one (see above)"
+  status=0
+  made=$("${root}/deploy/docker/local-base-image.sh") || status=$?
+  if (( status == 3 )); then
+    skip "no base image given, and this machine cannot make one (see above)"
+  elif (( status != 0 )); then
+    echo "FAILED: deploy/docker/local-base-image.sh could not make a base image (exit ${status}, see above)" >&2
+    exit 1
+  fi
+  base_image=$(tail -n 1 <<< "${made}")
 fi
 
 # ---- the images -------------------------------------------------------------------------------------------------
